@@ -9,6 +9,14 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# ./run.sh token <subject> <role[,role]> [lab-id]: mint a local JWT for the running suite.
+if [ "${1:-}" = "token" ]; then
+  shift
+  data_dir=.thyronco-data
+  exec java -cp "embedded-infra/target/embedded-infra-0.1.0-SNAPSHOT.jar" org.thyronco.infra.LocalIssuer \
+    "$data_dir/jwt" "$@"
+fi
+
 build=false
 args=()
 for a in "$@"; do

@@ -33,6 +33,7 @@ public final class SuiteLauncher {
 
     private final List<Process> children = new ArrayList<>();
     private EmbeddedInfra infra;
+    private LocalIssuer issuer;
 
     record Args(Path root, Path dataDir, boolean clean, int gatewayPort) {
         static Args parse(String[] argv) {
@@ -80,6 +81,7 @@ public final class SuiteLauncher {
         System.out.println("[suite] PostgreSQL on port " + infra.postgresPort() + ", Kafka on "
                 + infra.kafkaBootstrapServers());
         Path logs = Files.createDirectories(args.dataDir().resolve("logs"));
+        issuer = LocalIssuer.in(args.dataDir().resolve("jwt"));
 
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String svc : BACKENDS) {
@@ -99,6 +101,7 @@ public final class SuiteLauncher {
         System.out.println("[suite] gateway:    " + gw);
         System.out.println("[suite] Swagger UI: " + gw + "/q/swagger-ui");
         System.out.println("[suite] OpenAPI:    " + gw + "/q/openapi");
+        System.out.println("[suite] mint a token: ./run.sh token <subject> <lab|clinician|curator|admin> [lab-id]");
         System.out.println("[suite] logs in " + logs + "; press Ctrl-C to stop");
     }
 
@@ -111,6 +114,7 @@ public final class SuiteLauncher {
         env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedInfra.PG_USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedInfra.PG_PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers());
+        env.put("THYRONCO_JWT_PUBLIC_KEY", issuer.publicKey().toUri().toString());
         for (String backend : BACKENDS) {
             String key = backend.replace("-service", "").toUpperCase();
             env.put("THYRONCO_" + key + "_URL", "http://localhost:" + ports.get(backend));

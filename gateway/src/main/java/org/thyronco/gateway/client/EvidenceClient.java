@@ -1,0 +1,61 @@
+package org.thyronco.gateway.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** evidence-service, as the gateway calls it. */
+@RegisterRestClient(configKey = "evidence")
+@Consumes(MediaType.APPLICATION_JSON)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+public interface EvidenceClient {
+
+    @GET
+    @Path("/evidence")
+    @Retry(maxRetries = 2, delay = 100)
+    Uni<Response> search(@QueryParam("release") String release, @QueryParam("gene") String gene,
+            @QueryParam("variant") String variant, @QueryParam("disease") String disease,
+            @QueryParam("therapy") String therapy, @QueryParam("level") String level,
+            @QueryParam("significance") String significance, @QueryParam("q") String q,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size);
+
+    @GET
+    @Path("/evidence/{id}")
+    @Retry(maxRetries = 2, delay = 100)
+    Uni<Response> item(@PathParam("id") String id, @QueryParam("release") String release);
+
+    @GET
+    @Path("/sources/{id}")
+    @Retry(maxRetries = 2, delay = 100)
+    Uni<Response> source(@PathParam("id") String id, @QueryParam("release") String release);
+
+    @GET
+    @Path("/therapies/{id}")
+    @Retry(maxRetries = 2, delay = 100)
+    Uni<Response> therapy(@PathParam("id") String id, @QueryParam("release") String release);
+
+    @GET
+    @Path("/releases")
+    @Retry(maxRetries = 2, delay = 100)
+    Uni<Response> releases();
+
+    @PUT
+    @Path("/curation/drafts/{id}")
+    Uni<Response> saveDraft(@PathParam("id") String id, JsonNode item);
+
+    @POST
+    @Path("/curation/releases")
+    Uni<Response> publish(JsonNode request);
+}

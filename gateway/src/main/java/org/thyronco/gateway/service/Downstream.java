@@ -1,0 +1,62 @@
+package org.thyronco.gateway.service;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
+
+/**
+ * Relays a downstream answer to the client unchanged in status and body (errors stay problem+json), and
+ * turns an unreachable service into 503 with Retry-After instead of a hang or a 500.
+ */
+public final class Downstream {
+
+    private static final Logger LOG = Logger.getLogger(Downstream.class);
+
+    private Downstream() {}
+
+    public static Uni<Response> relay(String service, Uni<Response> call) {
+        return call.map(r -> {
+            Response.ResponseBuilder out = Response.status(r.getStatus());
+            if (r.hasEntity()) {
+                out.entity(r.readEntity(byte[].class));
+            }
+            copy(r, out, HttpHeaders.CONTENT_TYPE);
+            copy(r, out, "Retry-After");
+            copy(r, out, "X-Knowledge-Release");
+            String location = r.getHeaderString(HttpHeaders.LOCATION);
+            if (location != null) {
+                // Downstream locations are internal; the client gets the public /api/v1 address.
+                out.header(HttpHeaders.LOCATION, "/api/v1" + java.net.URI.create(location).getPath());
+            }
+            return out.build();
+        }).onFailure(Downstream::unavailable).transform(e -> {
+            LOG.warnf("%s unavailable: %s", service, e.toString());
+            return HttpProblem.builder().withStatus(503).withTitle("Service Unavailable")
+                    .withDetail(service + " is unavailable; retry later").withHeader("Retry-After", 5).build();
+        });
+    }
+
+    static boolean unavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof TimeoutException
+                    || t instanceof org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException
+                    || t instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException
+                    || t instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+        }
+        return e instanceof ProcessingException;
+    }
+
+    private static void copy(Response from, Response.ResponseBuilder to, String header) {
+        String value = from.getHeaderString(header);
+        if (value != null) {
+            to.header(header, value);
+        }
+    }
+}

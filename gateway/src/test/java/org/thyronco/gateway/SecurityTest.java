@@ -1,0 +1,95 @@
+package org.thyronco.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.thyronco.infra.EmbeddedInfraResource;
+import org.thyronco.infra.InjectIssuer;
+import org.thyronco.infra.LocalIssuer;
+import org.thyronco.infra.LocalIssuerResource;
+
+/**
+ * Every /api route needs a valid bearer token with the right role. The downstream services are not
+ * running in this test (they point at a closed port), which is also how the outage behaviour is checked.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = EmbeddedInfraResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = LocalIssuerResource.class, restrictToAnnotatedClass = false)
+class SecurityTest {
+
+    @InjectIssuer
+    LocalIssuer issuer;
+
+    String token(String role) {
+        return issuer.token("user-" + role, List.of(role), "LAB-A", 600);
+    }
+
+    @Test
+    void noTokenIs401ProblemJson() {
+        given().when().get("/api/v1/cases")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void expiredTokenIs401() {
+        String expired = issuer.token("late", List.of("lab"), "LAB-A", -3600);
+        given().auth().oauth2(expired).when().get("/api/v1/cases").then().statusCode(401);
+    }
+
+    @Test
+    void tamperedSignatureIs401() {
+        String t = token("admin");
+        String[] parts = t.split("\\.");
+        String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+        given().auth().oauth2(forged).when().get("/api/v1/cases").then().statusCode(401);
+    }
+
+    @Test
+    void wrongRoleIs403() {
+        given().auth().oauth2(token("curator")).contentType(ContentType.JSON).body("{\"caseId\":\"C1\"}")
+                .when().post("/api/v1/cases")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(token("lab")).contentType(ContentType.JSON).body("{\"version\":\"2099.1.1\"}")
+                .when().post("/api/v1/curation/releases")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void aDownstreamOutageIs503WithRetryAfterNotAHang() {
+        given().auth().oauth2(token("clinician")).when().get("/api/v1/cases/CASE-1")
+                .then().statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", notNullValue())
+                .body("status", equalTo(503));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x' OR '1'='1", "../../etc/passwd", "<script>alert(1)</script>", "a;drop table x",
+        "${jndi:ldap://x}", "%00"})
+    void injectionStringsInParametersAre400(String hostile) {
+        given().auth().oauth2(token("clinician")).queryParam("gene", hostile).when().get("/api/v1/evidence")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(token("clinician")).queryParam("diagnosis", hostile).when().get("/api/v1/cases")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void healthAndTheOpenApiDocumentStayOpen() {
+        given().when().get("/q/health/live").then().statusCode(200);
+        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+                .body("components.securitySchemes.jwt", notNullValue());
+    }
+
+    @Test
+    void securityHeadersAreSet() {
+        given().when().get("/q/health/live").then()
+                .header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY");
+    }
+}
