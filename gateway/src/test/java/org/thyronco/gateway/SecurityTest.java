@@ -88,6 +88,27 @@ class SecurityTest {
     }
 
     @Test
+    void everyCaseAccessIsAuditedWithWhoWhatAndOutcome() {
+        given().auth().oauth2(issuer.token("dr-who", List.of("clinician"), null, 600))
+                .header("X-Correlation-Id", "corr-audit-1")
+                .when().get("/api/v1/cases/CASE-AUDIT-1")
+                .then().header("X-Correlation-Id", "corr-audit-1");
+        given().auth().oauth2(token("admin")).queryParam("caseId", "CASE-AUDIT-1").when().get("/api/v1/audit")
+                .then().statusCode(200)
+                .body("[0].subject", equalTo("dr-who"))
+                .body("[0].action", equalTo("GET"))
+                .body("[0].outcome", equalTo(503))
+                .body("[0].correlationId", equalTo("corr-audit-1"));
+        given().auth().oauth2(token("clinician")).when().get("/api/v1/audit").then().statusCode(403);
+    }
+
+    @Test
+    void aCorrelationIdIsGeneratedWhenAbsentAndReturnedOnErrors() {
+        given().when().get("/api/v1/cases").then().statusCode(401)
+                .header("X-Correlation-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
     void securityHeadersAreSet() {
         given().when().get("/q/health/live").then()
                 .header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY");

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** genomics-service, as the gateway calls it. Retries only on reads; writes are never repeated blindly. */
+@org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders(CorrelationHeaders.class)
 @RegisterRestClient(configKey = "genomics")
 @Consumes(MediaType.APPLICATION_JSON)
 @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
