@@ -1,0 +1,42 @@
+package org.thyronco.genomics.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** genomics-service settings. */
+@ConfigMapping(prefix = "thyronco")
+public interface GenomicsConfig {
+
+    Intake intake();
+
+    Outbox outbox();
+
+    /** File and JSON intake limits. */
+    interface Intake {
+        /** Largest accepted upload in bytes; larger ones get 413. */
+        @WithDefault("104857600")
+        long maxUploadBytes();
+
+        /** Uploads up to this size are processed in the request; larger ones become an asynchronous job (202). */
+        @WithDefault("1048576")
+        long syncUploadBytes();
+
+        /** Most findings one profile may hold. */
+        @WithDefault("200000")
+        int maxFindings();
+
+        /** Directory for spooled uploads; absent means the system temp directory. */
+        java.util.Optional<String> spoolDir();
+    }
+
+    /** The transactional outbox relay. */
+    interface Outbox {
+        /** Pause between relay passes (read by the relay's schedule). */
+        @WithDefault("0.5s")
+        String every();
+
+        /** Most events sent per relay pass. */
+        @WithDefault("200")
+        int batchSize();
+    }
+}

@@ -1,0 +1,41 @@
+package org.thyronco.genomics.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.thyronco.genomics.service.ProfileService;
+import org.thyronco.genomics.service.StoredFinding;
+import org.thyronco.genomics.service.Views;
+
+/** Profiles by id. */
+@Path("/profiles")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Cases")
+public class ProfileResource {
+
+    @Inject
+    ProfileService profiles;
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getProfile", summary = "One profile with its normalized findings")
+    public Uni<Views.Profile> get(@HeaderParam("X-Lab-Id") String lab, @PathParam("id") UUID id) {
+        return profiles.profile(lab, id);
+    }
+
+    @GET
+    @Path("{id}/findings")
+    @Operation(operationId = "getProfileFindings", summary = "A profile's normalized findings, raw input beside each")
+    public Uni<List<StoredFinding>> findings(@HeaderParam("X-Lab-Id") String lab, @PathParam("id") UUID id) {
+        return profiles.profile(lab, id).map(Views.Profile::findings);
+    }
+}

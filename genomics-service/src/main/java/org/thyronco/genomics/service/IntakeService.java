@@ -1,0 +1,289 @@
+package org.thyronco.genomics.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+import org.thyronco.genomics.config.GenomicsConfig;
+import org.thyronco.genomics.mapping.CaseMapper;
+import org.thyronco.genomics.normalize.FieldError;
+import org.thyronco.genomics.normalize.FusionTsvIntake;
+import org.thyronco.genomics.normalize.GenomeBuild;
+import org.thyronco.genomics.normalize.IntakeSink;
+import org.thyronco.genomics.normalize.IntakeSummary;
+import org.thyronco.genomics.normalize.MafIntake;
+import org.thyronco.genomics.normalize.MalformedInputException;
+import org.thyronco.genomics.normalize.NormalizedFinding;
+import org.thyronco.genomics.normalize.VcfIntake;
+import org.thyronco.genomics.repository.CaseEntity;
+import org.thyronco.genomics.repository.IntakeJobEntity;
+
+/**
+ * File intake (VCF, MAF, fusion TSV). The upload is streamed to a spool file, never held in memory;
+ * small files are processed in the request, larger ones become a job (202) whose progress can be read.
+ * Any malformed record rejects the whole upload: nothing of a rejected file is stored.
+ *
+ * <p>Runs on worker threads (the endpoint is blocking); database work goes through
+ * {@link VertxContextSupport#subscribeAndAwait}, which gives Hibernate Reactive the Vert.x context it needs.
+ */
+@ApplicationScoped
+public class IntakeService {
+
+    private static final Logger LOG = Logger.getLogger(IntakeService.class);
+    private static final int MAX_REPORTED_ERRORS = 1000;
+
+    public static final List<String> FORMATS = List.of("vcf", "maf", "fusion-tsv");
+
+    @Inject
+    GenomicsConfig config;
+
+    @Inject
+    CaseService cases;
+
+    @Inject
+    ProfileService profiles;
+
+    @Inject
+    CaseMapper mapper;
+
+    /** Progress of running jobs on this instance, merged into the job view while a job runs. */
+    private final Map<UUID, Progress> running = new ConcurrentHashMap<>();
+
+    /** What an upload produced: a stored profile (sync) or an accepted job (async). */
+    public record Outcome(Views.Profile profile, boolean created, Views.Job job) {}
+
+    public Outcome upload(String labId, String caseId, String format, GenomeBuild build, String sample,
+            String idempotencyKey, Long declaredLength, InputStream body) throws Throwable {
+        if (!FORMATS.contains(format)) {
+            throw Problems.badRequest("unknown format '" + format + "'", List.of(new FieldError("format", null, null,
+                    "format must be one of " + FORMATS)));
+        }
+        long limit = config.intake().maxUploadBytes();
+        if (declaredLength != null && declaredLength > limit) {
+            throw Problems.tooLarge(limit);
+        }
+        CaseEntity c = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> cases.owned(labId,
+                caseId)));
+        GenomeBuild effectiveBuild = build != null ? build : ProfileService.caseBuild(c);
+        Path spool = spool(body, limit);
+        try {
+            if (Files.size(spool) <= config.intake().syncUploadBytes()) {
+                Parsed parsed = parse(format, spool, effectiveBuild, sample, new Progress());
+                if (!parsed.errors().isEmpty()) {
+                    throw Problems.unprocessable(parsed.rejected() + " record(s) rejected; nothing was stored",
+                            parsed.errors());
+                }
+                String hash = hashFile(spool, format, effectiveBuild, sample);
+                var created = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> profiles.store(
+                        c, format, idempotencyKey, hash, parsed.findings())));
+                return new Outcome(created.value(), created.created(), null);
+            }
+            IntakeJobEntity job = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> {
+                IntakeJobEntity j = new IntakeJobEntity();
+                j.id = UUID.randomUUID();
+                j.caseId = caseId;
+                j.format = format;
+                j.state = "QUEUED";
+                j.errors = "[]";
+                j.createdAt = OffsetDateTime.now();
+                j.updatedAt = j.createdAt;
+                return j.persist();
+            }));
+            Path owned = spool;
+            spool = null; // the job owns and deletes it
+            Infrastructure.getDefaultWorkerPool().execute(() -> runJob(job.id, c, format, effectiveBuild, sample,
+                    idempotencyKey, owned));
+            return new Outcome(null, true, mapper.job(job));
+        } finally {
+            if (spool != null) {
+                Files.deleteIfExists(spool);
+            }
+        }
+    }
+
+    public Views.Job job(String labId, UUID id) throws Throwable {
+        IntakeJobEntity j = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
+                () -> IntakeJobEntity.<IntakeJobEntity>findById(id)));
+        if (j == null) {
+            throw Problems.notFound("job " + id + " does not exist");
+        }
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> cases.owned(labId, j.caseId)));
+        Progress p = running.get(id);
+        Views.Job view = mapper.job(j);
+        if (p != null && "RUNNING".equals(view.state())) {
+            return new Views.Job(view.id(), view.caseId(), view.format(), view.state(), p.read, p.accepted,
+                    p.rejected, view.errors(), view.profileId(), view.createdAt(), view.updatedAt());
+        }
+        return view;
+    }
+
+    private void runJob(UUID jobId, CaseEntity c, String format, GenomeBuild build, String sample, String key,
+            Path spool) {
+        Progress progress = new Progress();
+        running.put(jobId, progress);
+        try {
+            updateJob(jobId, "RUNNING", progress, List.of(), null);
+            Parsed parsed = parse(format, spool, build, sample, progress);
+            if (!parsed.errors().isEmpty()) {
+                updateJob(jobId, "FAILED", progress, parsed.errors(), null);
+                return;
+            }
+            String hash = hashFile(spool, format, build, sample);
+            var created = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                    () -> profiles.store(c, format, key, hash, parsed.findings())));
+            updateJob(jobId, "SUCCEEDED", progress, List.of(), created.value().id());
+        } catch (Throwable e) {
+            LOG.warnf("intake job %s failed: %s", jobId, e.getMessage());
+            List<FieldError> errors = List.of(new FieldError("file", null, null, e instanceof
+                    io.quarkiverse.resteasy.problem.HttpProblem hp ? hp.getDetail() : "intake failed: " + e.getMessage()));
+            try {
+                updateJob(jobId, "FAILED", progress, errors, null);
+            } catch (Throwable ignored) {
+                LOG.errorf("could not record failure of job %s", jobId);
+            }
+        } finally {
+            running.remove(jobId);
+            try {
+                Files.deleteIfExists(spool);
+            } catch (IOException ignored) {
+                LOG.debugf("spool %s already gone", spool);
+            }
+        }
+    }
+
+    private void updateJob(UUID id, String state, Progress p, List<FieldError> errors, UUID profileId)
+            throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                () -> IntakeJobEntity.<IntakeJobEntity>findById(id).invoke(j -> {
+                    j.state = state;
+                    j.recordsRead = p.read;
+                    j.accepted = p.accepted;
+                    j.rejected = p.rejected;
+                    j.errors = mapper.write(errors);
+                    j.profileId = profileId;
+                    j.updatedAt = OffsetDateTime.now();
+                })));
+    }
+
+    /** Counters a running parse updates. */
+    static final class Progress {
+        volatile long read;
+        volatile long accepted;
+        volatile long rejected;
+    }
+
+    record Parsed(List<NormalizedFinding> findings, List<FieldError> errors, long rejected) {}
+
+    Parsed parse(String format, Path file, GenomeBuild build, String sample, Progress progress) {
+        List<NormalizedFinding> findings = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        int maxFindings = config.intake().maxFindings();
+        long[] rejected = {0};
+        IntakeSink sink = new IntakeSink() {
+            @Override
+            public void accept(long line, NormalizedFinding f) {
+                progress.read++;
+                progress.accepted++;
+                if (findings.size() >= maxFindings) {
+                    throw new TooManyFindings(maxFindings, line);
+                }
+                findings.add(f);
+            }
+
+            @Override
+            public void reject(FieldError e) {
+                progress.read++;
+                progress.rejected++;
+                rejected[0]++;
+                if (errors.size() < MAX_REPORTED_ERRORS) {
+                    errors.add(e);
+                }
+            }
+        };
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            IntakeSummary summary = switch (format) {
+                case "vcf" -> new VcfIntake().read(in, build, sample, sink);
+                case "maf" -> new MafIntake().read(in, build, sample, sink);
+                default -> new FusionTsvIntake().read(in, build, sample, sink);
+            };
+            LOG.debugf("parsed %d records (%d accepted, %d rejected)", summary.recordsRead(), summary.accepted(),
+                    summary.rejected());
+        } catch (MalformedInputException e) {
+            throw Problems.unprocessable("the file is not a valid " + format + " file; nothing was stored",
+                    e.errors());
+        } catch (TooManyFindings e) {
+            throw Problems.unprocessable(e.getMessage(), List.of(new FieldError("file", e.line, null,
+                    e.getMessage())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Parsed(findings, errors, rejected[0]);
+    }
+
+    private Path spool(InputStream body, long limit) throws IOException {
+        Path spool = config.intake().spoolDir().isEmpty() ? Files.createTempFile("intake-", ".upload")
+                : Files.createTempFile(Path.of(config.intake().spoolDir().get()), "intake-", ".upload");
+        long total = 0;
+        byte[] buf = new byte[1 << 16];
+        try (OutputStream out = Files.newOutputStream(spool)) {
+            int n;
+            while ((n = body.read(buf)) > 0) {
+                total += n;
+                if (total > limit) {
+                    throw Problems.tooLarge(limit);
+                }
+                out.write(buf, 0, n);
+            }
+        } catch (RuntimeException | IOException e) {
+            Files.deleteIfExists(spool);
+            throw e;
+        }
+        if (total == 0) {
+            Files.deleteIfExists(spool);
+            throw Problems.unprocessable("the upload is empty; nothing was stored",
+                    List.of(new FieldError("file", null, null, "empty file")));
+        }
+        return spool;
+    }
+
+    /** Idempotency compares uploads by content (and how they are to be read), not by file name. */
+    private String hashFile(Path file, String format, GenomeBuild build, String sample) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                d.update(buf, 0, n);
+            }
+            d.update((format + "|" + build + "|" + sample).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Raised when a file holds more findings than one profile may. */
+    static final class TooManyFindings extends RuntimeException {
+        final long line;
+
+        TooManyFindings(int max, long line) {
+            super("more than " + max + " findings in one upload");
+            this.line = line;
+        }
+    }
+}

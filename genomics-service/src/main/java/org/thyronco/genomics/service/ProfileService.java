@@ -1,0 +1,189 @@
+package org.thyronco.genomics.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.thyronco.genomics.mapping.CaseMapper;
+import org.thyronco.genomics.messaging.ProfileEvents;
+import org.thyronco.genomics.normalize.FieldError;
+import org.thyronco.genomics.normalize.FindingInput;
+import org.thyronco.genomics.normalize.FindingNormalizer;
+import org.thyronco.genomics.normalize.GenomeBuild;
+import org.thyronco.genomics.normalize.NormalizationResult;
+import org.thyronco.genomics.normalize.NormalizedFinding;
+import org.thyronco.genomics.repository.CaseEntity;
+import org.thyronco.genomics.repository.CaseRepository;
+import org.thyronco.genomics.repository.FindingEntity;
+import org.thyronco.genomics.repository.ProfileEntity;
+
+/**
+ * Stores profiles: all findings normalized or the whole submission refused, the profile and its event
+ * written in one transaction (transactional outbox), and a repeated idempotency key answered with the
+ * profile it first created.
+ */
+@ApplicationScoped
+public class ProfileService {
+
+    @Inject
+    CaseRepository repository;
+
+    @Inject
+    CaseService cases;
+
+    @Inject
+    CaseMapper mapper;
+
+    @Inject
+    ProfileEvents events;
+
+    @Inject
+    ObjectMapper json;
+
+    final FindingNormalizer normalizer = new FindingNormalizer();
+
+    /** Normalizes every finding; a finding's errors are reported under /findings/{index}/... */
+    public Normalized normalizeAll(List<FindingInput> inputs, GenomeBuild defaultBuild) {
+        List<NormalizedFinding> findings = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            FindingInput in = inputs.get(i);
+            if (in == null) {
+                errors.add(new FieldError("/findings/" + i, null, null, "a finding may not be null"));
+                continue;
+            }
+            NormalizationResult r = normalizer.normalize(withBuild(in, defaultBuild));
+            if (r.ok()) {
+                findings.add(r.finding());
+            } else {
+                for (FieldError e : r.errors()) {
+                    errors.add(new FieldError("/findings/" + i + "/" + (e.field() == null ? "" : e.field()),
+                            e.line(), e.column(), e.reason()));
+                }
+            }
+        }
+        return new Normalized(findings, errors);
+    }
+
+    /** Result of normalizing a submission. */
+    public record Normalized(List<NormalizedFinding> findings, List<FieldError> errors) {}
+
+    @WithTransaction
+    public Uni<CaseService.Created<Views.Profile>> submit(String labId, String caseId, String idempotencyKey,
+            List<FindingInput> inputs) {
+        return cases.owned(labId, caseId).chain(c -> {
+            Normalized n = normalizeAll(inputs, caseBuild(c));
+            if (!n.errors().isEmpty()) {
+                return Uni.createFrom().failure(Problems.unprocessable(n.errors().size()
+                        + " finding(s) could not be normalized; nothing was stored", n.errors()));
+            }
+            return store(c, "json", idempotencyKey, hash(inputs), n.findings());
+        });
+    }
+
+    /** Stores a normalized profile for a case (JSON submissions and file uploads). */
+    Uni<CaseService.Created<Views.Profile>> store(CaseEntity c, String source, String idempotencyKey,
+            String requestHash, List<NormalizedFinding> findings) {
+        String key = idempotencyKey == null ? null : c.labId + ":" + idempotencyKey;
+        Uni<ProfileEntity> previous = key == null ? Uni.createFrom().nullItem()
+                : repository.profileByIdempotencyKey(key);
+        return previous.chain(existing -> {
+            if (existing != null) {
+                if (!existing.caseId.equals(c.caseId) || !existing.requestHash.equals(requestHash)) {
+                    return Uni.createFrom().failure(Problems.conflict("Idempotency-Key '" + idempotencyKey
+                            + "' was already used for a different request"));
+                }
+                return repository.findings(existing.id)
+                        .map(f -> new CaseService.Created<>(mapper.profile(existing, f), false));
+            }
+            return repository.latestProfile(c.caseId).chain(latest -> {
+                ProfileEntity p = new ProfileEntity();
+                p.id = UUID.randomUUID();
+                p.caseId = c.caseId;
+                p.version = latest == null ? 1 : latest.version + 1;
+                p.source = source;
+                p.idempotencyKey = key;
+                p.requestHash = requestHash;
+                p.findingCount = findings.size();
+                p.createdAt = OffsetDateTime.now();
+                List<FindingEntity> rows = new ArrayList<>();
+                for (int i = 0; i < findings.size(); i++) {
+                    rows.add(mapper.toEntity(p.id, i + 1, findings.get(i)));
+                }
+                Views.Profile view = mapper.profile(p, rows);
+                return p.persist()
+                        .chain(() -> PanacheEntityBase.persist(rows))
+                        .chain(() -> events.profileStored(new ProfileEvents.ProfileEvent(c.caseId, p.id, p.version,
+                                c.labId, mapper.context(c), view.findings())))
+                        .replaceWith(new CaseService.Created<>(view, true));
+            });
+        });
+    }
+
+    @WithSession
+    public Uni<List<Views.ProfileSummary>> profiles(String labId, String caseId) {
+        return cases.owned(labId, caseId).chain(c -> repository.profiles(caseId))
+                .map(list -> list.stream().map(mapper::summary).toList());
+    }
+
+    @WithSession
+    public Uni<Views.Profile> profile(String labId, UUID profileId) {
+        return repository.profile(profileId).chain(p -> {
+            if (p == null) {
+                return Uni.createFrom().failure(Problems.notFound("profile " + profileId + " does not exist"));
+            }
+            return cases.owned(labId, p.caseId).chain(c -> repository.findings(p.id))
+                    .map(f -> mapper.profile(p, f));
+        });
+    }
+
+    @WithSession
+    public Uni<Views.Profile> latest(String labId, String caseId) {
+        return cases.owned(labId, caseId).chain(c -> repository.latestProfile(caseId)).chain(p -> {
+            if (p == null) {
+                return Uni.createFrom().failure(Problems.notFound("case " + caseId + " has no profile yet"));
+            }
+            return repository.findings(p.id).map(f -> mapper.profile(p, f));
+        });
+    }
+
+    static GenomeBuild caseBuild(CaseEntity c) {
+        if (c.assay == null) {
+            return null;
+        }
+        if (c.assay.contains("GRCh37")) {
+            return GenomeBuild.GRCh37;
+        }
+        return c.assay.contains("GRCh38") ? GenomeBuild.GRCh38 : null;
+    }
+
+    static FindingInput withBuild(FindingInput in, GenomeBuild build) {
+        if (in.build() != null || build == null || in.genomic() == null) {
+            return in;
+        }
+        return new FindingInput(in.type(), in.gene(), in.variant(), in.transcript(), in.genomic(), build, in.fusion(),
+                in.copyNumber(), in.tmb(), in.msi(), in.pdl1Score(), in.pdl1Value(), in.assay());
+    }
+
+    String hash(Object request) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsString(request)
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

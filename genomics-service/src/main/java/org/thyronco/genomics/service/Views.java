@@ -1,0 +1,28 @@
+package org.thyronco.genomics.service;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.thyronco.genomics.domain.CaseContext;
+import org.thyronco.genomics.normalize.FieldError;
+
+/** What genomics-service answers. */
+public final class Views {
+
+    private Views() {}
+
+    public record Case(String caseId, String labId, CaseContext.Context context, Integer latestProfileVersion,
+            OffsetDateTime createdAt, OffsetDateTime updatedAt) {}
+
+    public record CasePage(int page, int size, long total, List<Case> items) {}
+
+    public record ProfileSummary(UUID id, String caseId, int version, String source, int findingCount,
+            OffsetDateTime createdAt) {}
+
+    public record Profile(UUID id, String caseId, int version, String source, OffsetDateTime createdAt,
+            List<StoredFinding> findings) {}
+
+    public record Job(UUID id, String caseId, String format, String state, long recordsRead, long accepted,
+            long rejected, List<FieldError> errors, UUID profileId, OffsetDateTime createdAt,
+            OffsetDateTime updatedAt) {}
+}

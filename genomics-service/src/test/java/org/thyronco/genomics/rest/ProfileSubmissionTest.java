@@ -1,0 +1,143 @@
+package org.thyronco.genomics.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import org.thyronco.infra.EmbeddedInfra;
+import org.thyronco.infra.EmbeddedInfraResource;
+import org.thyronco.infra.InjectInfra;
+
+@QuarkusTest
+@QuarkusTestResource(value = EmbeddedInfraResource.class, restrictToAnnotatedClass = false)
+class ProfileSubmissionTest {
+
+    @InjectInfra
+    EmbeddedInfra infra;
+
+    final ObjectMapper json = new ObjectMapper();
+
+    String newCase() {
+        String id = "CASE-P-" + System.nanoTime();
+        given().header("X-Lab-Id", "LAB-1").contentType(ContentType.JSON).body(Fixtures.anaplasticCase(id))
+                .when().post("/cases").then().statusCode(201);
+        return id;
+    }
+
+    @Test
+    void everyCommonSpellingIsStoredInOneCanonicalFormWithTheRawInputBesideIt() {
+        String id = newCase();
+        given().header("X-Lab-Id", "LAB-1").contentType(ContentType.JSON)
+                .body(Fixtures.profile(Fixtures.variant("BRAF", "V600E"), Fixtures.variant("BRAF", "p.Val600Glu"),
+                        Fixtures.variant(null, "NP_004324.2:p.Val600Glu"),
+                        java.util.Map.of("type", "FUSION", "fusion", "CCDC6-RET")))
+                .when().post("/cases/{id}/profiles", id)
+                .then().statusCode(201)
+                .body("version", equalTo(1))
+                .body("findings.proteinChange", hasItem("p.V600E"))
+                .body("findings.findAll { it.type == 'VARIANT' }.proteinChange", org.hamcrest.Matchers.everyItem(
+                        equalTo("p.V600E")))
+                .body("findings.find { it.type == 'FUSION' }.fusion", equalTo("CCDC6::RET"))
+                .body("findings[1].raw", org.hamcrest.Matchers.containsString("Val600Glu"))
+                .body("findings.ref", hasItem("F1"));
+    }
+
+    @Test
+    void oneBadFindingRejectsTheWholeProfileAndNamesIt() {
+        String id = newCase();
+        given().header("X-Lab-Id", "LAB-1").contentType(ContentType.JSON)
+                .body(Fixtures.profile(Fixtures.variant("BRAF", "V600E"), Fixtures.variant("BRAF", "p.V600Z"),
+                        Fixtures.variant("NOTAGENE", "V600E")))
+                .when().post("/cases/{id}/profiles", id)
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItem(org.hamcrest.Matchers.startsWith("/findings/1/")))
+                .body("errors.field", hasItem(org.hamcrest.Matchers.startsWith("/findings/2/")));
+        given().header("X-Lab-Id", "LAB-1").get("/cases/{id}/profiles", id).then().statusCode(200)
+                .body("$", hasSize(0));
+    }
+
+    @Test
+    void theSameIdempotencyKeyGivesTheSameProfileAndNoDuplicate() {
+        String id = newCase();
+        String first = given().header("X-Lab-Id", "LAB-1").header("Idempotency-Key", "k-" + id)
+                .contentType(ContentType.JSON).body(Fixtures.profile(Fixtures.variant("BRAF", "V600E")))
+                .when().post("/cases/{id}/profiles", id).then().statusCode(201).extract().path("id");
+        String again = given().header("X-Lab-Id", "LAB-1").header("Idempotency-Key", "k-" + id)
+                .contentType(ContentType.JSON).body(Fixtures.profile(Fixtures.variant("BRAF", "V600E")))
+                .when().post("/cases/{id}/profiles", id).then().statusCode(200).extract().path("id");
+        assertThat(again).isEqualTo(first);
+        given().header("X-Lab-Id", "LAB-1").get("/cases/{id}/profiles", id).then().body("$", hasSize(1));
+        given().header("X-Lab-Id", "LAB-1").header("Idempotency-Key", "k-" + id).contentType(ContentType.JSON)
+                .body(Fixtures.profile(Fixtures.variant("RET", "M918T")))
+                .when().post("/cases/{id}/profiles", id).then().statusCode(409);
+    }
+
+    @Test
+    void aStoredProfileIsAnnouncedOnKafkaEvenWhenTheBrokerWasDownAtTheTime() throws Exception {
+        String id = newCase();
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrap())) {
+            infra.stopKafka();
+            try {
+                given().header("X-Lab-Id", "LAB-1").contentType(ContentType.JSON)
+                        .body(Fixtures.profile(Fixtures.variant("BRAF", "V600E")))
+                        .when().post("/cases/{id}/profiles", id).then().statusCode(201);
+            } finally {
+                infra.startKafka();
+            }
+            ConsumerTask<String, String> events = kafka.consumeStrings()
+                    .withOffsetReset(OffsetResetStrategy.EARLIEST)
+                    .withGroupId("test-" + id)
+                    .fromTopics("genomics.profiles.v1");
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                    events.getRecords().stream().anyMatch(r -> id.equals(r.key())));
+            Thread.sleep(2000); // a duplicate would arrive right behind the first copy
+            List<JsonNode> mine = events.getRecords().stream().filter(r -> id.equals(r.key()))
+                    .map(r -> read(r.value())).toList();
+            events.stop();
+            assertThat(mine).hasSize(1);
+            assertThat(mine.get(0).path("type").asText()).isEqualTo("ProfileSubmitted");
+            assertThat(mine.get(0).path("payload").path("findings").get(0).path("proteinChange").asText())
+                    .isEqualTo("p.V600E");
+            assertThat(mine.get(0).path("payload").path("context").path("diagnosis").asText()).isEqualTo("THAP");
+        }
+    }
+
+    @Test
+    void aSecondProfileIsAnAmendment() {
+        String id = newCase();
+        given().header("X-Lab-Id", "LAB-1").contentType(ContentType.JSON)
+                .body(Fixtures.profile(Fixtures.variant("BRAF", "V600E")))
+                .when().post("/cases/{id}/profiles", id).then().statusCode(201).body("version", equalTo(1));
+        given().header("X-Lab-Id", "LAB-1").contentType(ContentType.JSON)
+                .body(Fixtures.profile(Fixtures.variant("BRAF", "V600E"), Fixtures.variant("PIK3CA", "H1047R")))
+                .when().post("/cases/{id}/profiles", id).then().statusCode(201).body("version", equalTo(2));
+        given().header("X-Lab-Id", "LAB-1").get("/cases/{id}/profiles/latest", id).then().statusCode(200)
+                .body("findings", hasSize(2));
+    }
+
+    private JsonNode read(String s) {
+        try {
+            return json.readTree(s);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+}

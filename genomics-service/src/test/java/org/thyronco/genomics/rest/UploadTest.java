@@ -1,0 +1,130 @@
+package org.thyronco.genomics.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.zip.GZIPOutputStream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.thyronco.infra.EmbeddedInfraResource;
+
+/** File intake over HTTP: sync for small files, jobs for large ones, and every malformed file refused. */
+@QuarkusTest
+@QuarkusTestResource(value = EmbeddedInfraResource.class, restrictToAnnotatedClass = false)
+class UploadTest {
+
+    String newCase() {
+        String id = "CASE-U-" + System.nanoTime();
+        given().header("X-Lab-Id", "LAB-1").contentType(ContentType.JSON).body(Fixtures.anaplasticCase(id))
+                .when().post("/cases").then().statusCode(201);
+        return id;
+    }
+
+    @Test
+    void aSmallVcfBecomesAProfileInTheRequest() {
+        String id = newCase();
+        given().header("X-Lab-Id", "LAB-1").contentType("text/vcf").queryParam("build", "GRCh38")
+                .body(Fixtures.brafVcf()).when().post("/cases/{id}/uploads", id)
+                .then().statusCode(201)
+                .body("source", equalTo("vcf"))
+                .body("findings.proteinChange", hasItem("p.V600E"))
+                .body("findings.gene", hasItem("BRAF"));
+    }
+
+    @Test
+    void bgzipAndGzipAreReadByContentNotByName() throws Exception {
+        String id = newCase();
+        given().header("X-Lab-Id", "LAB-1").contentType("application/gzip").queryParam("build", "GRCh38")
+                .body(gzip(Fixtures.brafVcf())).when().post("/cases/{id}/uploads", id)
+                .then().statusCode(201).body("findings.proteinChange", hasItem("p.V600E"));
+    }
+
+    @Test
+    void aLargeUploadBecomesAJobWithProgress() {
+        String id = newCase();
+        StringBuilder vcf = new StringBuilder(Fixtures.brafVcf());
+        for (int i = 0; i < 2000; i++) {
+            vcf.append("chr7\t").append(1_000_000 + i * 10).append("\t.\tC\tG\t50\tPASS\t.\tGT\t0/1\n");
+        }
+        String location = given().header("X-Lab-Id", "LAB-1").contentType("text/vcf").queryParam("build", "GRCh38")
+                .body(vcf.toString()).when().post("/cases/{id}/uploads", id)
+                .then().statusCode(202).body("state", org.hamcrest.Matchers.anyOf(equalTo("QUEUED"),
+                        equalTo("RUNNING")))
+                .extract().header("Location");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().header("X-Lab-Id", "LAB-1").get(location).then().statusCode(200)
+                        .body("state", equalTo("SUCCEEDED")).body("recordsRead", equalTo(2001))
+                        .body("accepted", equalTo(2001)));
+        given().header("X-Lab-Id", "LAB-1").get("/cases/{id}/profiles/latest", id).then().statusCode(200)
+                .body("findings", hasSize(2001));
+    }
+
+    @Test
+    void malformedFilesAreRefusedWithLineAndColumnAndNothingIsStored() {
+        String id = newCase();
+        String noHeader = "chr7\t140753336\t.\tA\tT\t50\tPASS\t.\n";
+        String badAllele = Fixtures.brafVcf().replace("\tA\tT\t", "\tA\tZ\t");
+        String wrongColumns = Fixtures.brafVcf().replace("chr7\t140753336\t.\tA\tT\t50\tPASS\t.\tGT\t0/1",
+                "chr7\t140753336\t.\tA");
+        String unknownContig = Fixtures.brafVcf().replace("chr7\t140753336", "chrQ\t140753336");
+        for (String body : new String[] {noHeader, badAllele, wrongColumns, unknownContig}) {
+            given().header("X-Lab-Id", "LAB-1").contentType("text/vcf").queryParam("build", "GRCh38").body(body)
+                    .when().post("/cases/{id}/uploads", id)
+                    .then().statusCode(422).contentType("application/problem+json")
+                    .body("errors", org.hamcrest.Matchers.not(org.hamcrest.Matchers.empty()));
+        }
+        given().header("X-Lab-Id", "LAB-1").contentType("text/vcf").queryParam("build", "GRCh38").body(badAllele)
+                .when().post("/cases/{id}/uploads", id)
+                .then().body("errors[0].line", equalTo(6)).body("errors[0].column", equalTo(5));
+        given().header("X-Lab-Id", "LAB-1").get("/cases/{id}/profiles", id).then().body("$", hasSize(0));
+    }
+
+    @Test
+    void emptyBinaryAndFakeGzipAreClientErrors() {
+        String id = newCase();
+        given().header("X-Lab-Id", "LAB-1").contentType("text/vcf").body(new byte[0])
+                .when().post("/cases/{id}/uploads", id).then().statusCode(422).contentType("application/problem+json");
+        byte[] binary = new byte[4096];
+        new java.util.Random(7).nextBytes(binary);
+        given().header("X-Lab-Id", "LAB-1").contentType("application/octet-stream").body(binary)
+                .when().post("/cases/{id}/uploads", id).then().statusCode(422).contentType("application/problem+json");
+        byte[] fakeGzip = "\u001f\u008bnot really gzip".getBytes(StandardCharsets.ISO_8859_1);
+        given().header("X-Lab-Id", "LAB-1").contentType("application/gzip").body(fakeGzip)
+                .when().post("/cases/{id}/uploads", id).then().statusCode(422).contentType("application/problem+json");
+    }
+
+    @Test
+    void wrongContentTypeIs415AndOverLimitIs413() {
+        String id = newCase();
+        given().header("X-Lab-Id", "LAB-1").contentType(ContentType.JSON).body("{\"vcf\": true}")
+                .when().post("/cases/{id}/uploads", id).then().statusCode(415).contentType("application/problem+json");
+        byte[] big = new byte[3 * 1024 * 1024];
+        java.util.Arrays.fill(big, (byte) 'A');
+        given().header("X-Lab-Id", "LAB-1").contentType("text/vcf").body(big)
+                .when().post("/cases/{id}/uploads", id).then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void aVcfOnTheWrongBuildIsRefused() {
+        String id = newCase();
+        given().header("X-Lab-Id", "LAB-1").contentType("text/vcf").queryParam("build", "GRCh37")
+                .body(Fixtures.brafVcf()).when().post("/cases/{id}/uploads", id)
+                .then().statusCode(422).contentType("application/problem+json");
+    }
+
+    private static byte[] gzip(String text) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+}
