@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.thyronco.gateway.rest.AuditResource;
 import org.thyronco.gateway.rest.CaseGatewayResource;
 import org.thyronco.gateway.rest.KnowledgeGatewayResource;
+import org.thyronco.gateway.rest.ReportResource;
 import org.thyronco.infra.EmbeddedInfraResource;
 import org.thyronco.infra.LocalIssuerResource;
 
@@ -31,7 +32,7 @@ class OpenApiCoverageTest {
     void servedRoutesAndDocumentedOperationsAreTheSame() {
         Set<String> served = new TreeSet<>();
         for (Class<?> resource : new Class<?>[] {CaseGatewayResource.class, KnowledgeGatewayResource.class,
-            AuditResource.class}) {
+            AuditResource.class, ReportResource.class}) {
             String base = resource.getAnnotation(Path.class).value();
             for (Method m : resource.getDeclaredMethods()) {
                 String verb = m.isAnnotationPresent(GET.class) ? "get" : m.isAnnotationPresent(POST.class) ? "post"
