@@ -30,7 +30,9 @@ public final class FindingNormalizer {
             case VARIANT:
                 return variants.normalize(in, VariantNormalizer.Hints.NONE);
             case FUSION:
-                return fusions.normalize(in.fusion(), in.gene(), List.of(), rawFusion(in), in.assay());
+                return fusions.normalize(
+                        notBlank(in.fusion()) ? in.fusion() : in.variant(), in.gene(), List.of(), rawFusion(in),
+                        in.assay());
             case COPY_NUMBER:
                 return copyNumber(in);
             case TMB:
@@ -82,7 +84,13 @@ public final class FindingNormalizer {
     }
 
     private static String rawFusion(FindingInput in) {
-        return notBlank(in.fusion()) ? in.fusion().trim() : in.gene() == null ? "" : in.gene().trim();
+        if (notBlank(in.fusion())) {
+            return in.fusion().trim();
+        }
+        if (notBlank(in.variant())) {
+            return in.variant().trim();
+        }
+        return in.gene() == null ? "" : in.gene().trim();
     }
 
     // ---- copy number ----

@@ -2,7 +2,6 @@ package org.thyronco.genomics.normalize;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -200,10 +199,5 @@ final class FusionNormalizer {
             return new String[] {t};
         }
         return null;
-    }
-
-    /** Upper-cased copy for comparisons. */
-    static String upper(String s) {
-        return s == null ? null : s.toUpperCase(Locale.ROOT);
     }
 }

@@ -33,6 +33,7 @@ final class GenomicText {
 
     private static final Pattern BUILD_WORD =
             Pattern.compile("(?i)[(\\[]?\\b(GRCh3[78]|hg19|hg38)\\b[)\\]]?[,;]?");
+    private static final Pattern BARE_CHROMOSOME = Pattern.compile("([0-9]{1,2}|X|Y|MT?):[gm]\\..*");
     private static final Pattern POS_WITH_REF = Pattern.compile("(\\d+)([ACGTNacgtn]+)");
 
     private GenomicText() {}
@@ -103,8 +104,10 @@ final class GenomicText {
                 tok.get(3).toUpperCase(Locale.ROOT));
     }
 
-    private static Parsed parseHgvs(String t, GenomeBuild word, GenomeBuild contextBuild)
+    private static Parsed parseHgvs(String text, GenomeBuild word, GenomeBuild contextBuild)
             throws GenomicParseException {
+        // "7:g.140753336A>T" (OncoKB annotator HGVSg): a bare chromosome is not an HGVS accession
+        String t = BARE_CHROMOSOME.matcher(text).matches() ? "chr" + text : text;
         NucleotideVariant v;
         try {
             v = HgvsParser.lenient().parseNucleotide(t);

@@ -3,8 +3,9 @@ package org.thyronco.genomics.normalize;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.thyronco.genomics.normalize.hgvs.HgvsFormat;
 import org.thyronco.genomics.normalize.hgvs.HgvsParseException;
 import org.thyronco.genomics.normalize.hgvs.HgvsParser;
@@ -27,6 +28,8 @@ public final class MafIntake {
         "HGVSc", "HGVSg", "Chromosome", "Start_Position", "End_Position", "Reference_Allele", "Tumor_Seq_Allele1",
         "Tumor_Seq_Allele2", "Transcript_ID"
     };
+
+    private static final Pattern HGVSG_DELINS = Pattern.compile("(\\w+):g\\.(\\d+)_(\\d+)delins([ACGTNacgtn]+)");
 
     private final FindingNormalizer normalizer;
 
@@ -197,6 +200,10 @@ public final class MafIntake {
                 }
             }
         }
+        if (splice && genomic == null) {
+            return new Result(null, row.error(row.get("HGVSp_Short") != null ? "HGVSp_Short" : "HGVSp",
+                    "MAF splice notation without a genomic allele cannot be normalized (no protein change to report)"));
+        }
         FindingInput in = new FindingInput(FindingType.VARIANT, gene, protein == null ? null : proteinText(protein),
                 null, genomic, build, null, null, null, null, null, null, null);
         NormalizationResult r = normalizer.normalizeVariant(in, new VariantNormalizer.Hints(null, null, splice));
@@ -236,6 +243,17 @@ public final class MafIntake {
     }
 
     private static FieldError compareGenomic(Row row, String columns, String hgvsg, GenomeBuild build) {
+        Matcher m = HGVSG_DELINS.matcher(hgvsg);
+        if (m.matches()) {
+            // a g. delins does not state the deleted bases: compare its interval and inserted bases with the columns
+            String[] c = columns.split(":");
+            long start = Long.parseLong(c[1]);
+            boolean same = m.group(1).replaceFirst("^chr", "").equals(c[0].replaceFirst("^chr", ""))
+                    && Long.parseLong(m.group(2)) == start
+                    && Long.parseLong(m.group(3)) == start + c[2].length() - 1
+                    && m.group(4).equalsIgnoreCase(c[3]);
+            return same ? null : row.error("HGVSg", "HGVSg " + hgvsg + " disagrees with the allele columns " + columns);
+        }
         try {
             GenomicText.Parsed a = GenomicText.parse(columns, build);
             GenomicText.Parsed b = GenomicText.parse(hgvsg, build);
@@ -319,9 +337,5 @@ public final class MafIntake {
             Integer i = name == null ? null : col.get(name);
             return FieldError.at(name == null ? "record" : name, line, i == null ? null : i + 1, reason);
         }
-    }
-
-    static String upper(String s) {
-        return s.toUpperCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,7 @@
 package org.thyronco.genomics.normalize;
 
 import htsjdk.tribble.readers.AsciiLineReader;
+import htsjdk.tribble.readers.PositionalBufferedStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,7 +86,7 @@ final class TextSource implements AutoCloseable {
             throw new MalformedInputException(new FieldError("file", null, null,
                     gz ? "binary data inside the gzip stream; expected text" : "binary data; expected a text file"));
         }
-        return new TextSource(AsciiLineReader.from(t), gz);
+        return new TextSource(AsciiLineReader.from(new PositionalBufferedStream(t)), gz);
     }
 
     /** The next line without its terminator, or null at end of file. */

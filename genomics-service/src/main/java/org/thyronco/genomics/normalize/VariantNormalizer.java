@@ -569,9 +569,19 @@ final class VariantNormalizer {
         }
         HotspotTable.Site site = any.site();
         String source = "genomic " + loc.text() + " on " + loc.build();
-        if (!allKnown || loc.ref().length() != loc.alt().length()) {
+        if (!allKnown) {
             w.warn("allele extends beyond the hotspot codon table; protein change not derived");
             return new Derived(site.gene(), null, null, VariantClass.OTHER, List.of(), source);
+        }
+        if (loc.ref().length() != loc.alt().length()) {
+            // every REF base lies in a table codon, so the indel is coding: its frame follows from its length alone
+            int delta = loc.alt().length() - loc.ref().length();
+            VariantClass vc = site.kind() == HotspotTable.Kind.PROMOTER ? VariantClass.PROMOTER
+                    : delta % 3 != 0 ? VariantClass.FRAMESHIFT
+                    : delta < 0 ? VariantClass.INFRAME_DELETION : VariantClass.INFRAME_INSERTION;
+            w.warn("insertion/deletion at " + site.name() + "; protein change not derived (needs the transcript"
+                    + " sequence)");
+            return new Derived(site.gene(), null, null, vc, lift(loc, hits), source);
         }
         StringBuilder codingAlt = new StringBuilder();
         List<HotspotTable.BaseHit> ordered = new ArrayList<>(hits);
@@ -590,6 +600,28 @@ final class VariantNormalizer {
         return translate(
                 new CodingChange(site.gene(), site.transcript(), ordered, codingAlt.toString(), site.minusStrand()),
                 source);
+    }
+
+    /**
+     * The same allele on the other build when every REF base is a table base and all of them move by one offset
+     * (hotspot sites are contiguous on both builds); empty otherwise.
+     */
+    private static List<GenomicLocation> lift(GenomicLocation loc, List<HotspotTable.BaseHit> hits) {
+        GenomeBuild other = loc.build().other();
+        Long offset = null;
+        for (int i = 0; i < hits.size(); i++) {
+            HotspotTable.BaseHit h = hits.get(i);
+            if (!h.site().covers(other)) {
+                return List.of();
+            }
+            long o = h.site().position(other, h.index()) - (loc.position() + i);
+            if (offset != null && offset != o) {
+                return List.of();
+            }
+            offset = o;
+        }
+        return offset == null ? List.of()
+                : List.of(new GenomicLocation(other, loc.chromosome(), loc.position() + offset, loc.ref(), loc.alt()));
     }
 
     /** Applies a coding-strand change to table codons (or a promoter base) and builds the derived annotation. */

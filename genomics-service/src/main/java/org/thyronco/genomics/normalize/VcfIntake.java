@@ -9,7 +9,6 @@ import htsjdk.variant.vcf.VCFHeader;
 import htsjdk.variant.vcf.VCFInfoHeaderLine;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -116,6 +115,11 @@ public final class VcfIntake {
                 continue;
             }
             FieldError pre = precheck(f, build, ln);
+            if (pre != null && isFilteredOut(pre)) {
+                // A filtered or reference-only call is not malformed: leave it out, keep the file.
+                sink.skip(pre);
+                continue;
+            }
             if (pre != null) {
                 sink.reject(pre);
                 rejected++;
@@ -136,10 +140,9 @@ public final class VcfIntake {
                 if (gt != null && gt.isCalled() && !gt.isNoCall()) {
                     Allele allele = vc.getAlternateAllele(a);
                     if (gt.countAllele(allele) == 0) {
-                        sink.reject(FieldError.at(samples.get(sampleIdx), ln, 10 + sampleIdx, "ALT allele " + alt
+                        sink.skip(FieldError.at(samples.get(sampleIdx), ln, 10 + sampleIdx, "ALT allele " + alt
                                 + " is not in the genotype of sample " + samples.get(sampleIdx) + " (GT="
                                 + gt.getGenotypeString(false) + ")"));
-                        rejected++;
                         continue;
                     }
                 }
@@ -256,6 +259,10 @@ public final class VcfIntake {
             return FieldError.at("FILTER", ln, 7, "record did not pass filters (FILTER=" + f[6] + ")");
         }
         return null;
+    }
+
+    private static boolean isFilteredOut(FieldError e) {
+        return "FILTER".equals(e.field()) || e.reason().startsWith("no ALT allele");
     }
 
     // ---- build ----
@@ -447,9 +454,5 @@ public final class VcfIntake {
         public String next() {
             return lines.get(i++);
         }
-    }
-
-    static List<String> fixedColumns() {
-        return Arrays.asList(FIXED);
     }
 }

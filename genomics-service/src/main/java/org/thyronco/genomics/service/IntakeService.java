@@ -206,6 +206,12 @@ public class IntakeService {
             }
 
             @Override
+            public void skip(FieldError reason) {
+                // Filtered calls are counted as read but neither accepted nor an error.
+                progress.read++;
+            }
+
+            @Override
             public void reject(FieldError e) {
                 progress.read++;
                 progress.rejected++;

@@ -210,6 +210,15 @@ class FindingNormalizerTest {
         assertEquals(List.of("not at a known hotspot; protein change not derived"), elsewhere.warnings());
         assertNull(elsewhere.vrsId(), "no refget id for GRCh38 chr17 in the fixtures");
 
+        NormalizedFinding indel = ok(normalizer.normalize(FindingInput.genomic("7:140753335:CA:C",
+                GenomeBuild.GRCh38)));
+        assertEquals("BRAF", indel.gene());
+        assertNull(indel.proteinChange());
+        assertEquals(VariantClass.FRAMESHIFT, indel.variantClass());
+        assertEquals(new GenomicLocation(GenomeBuild.GRCh37, "7", 140453135, "CA", "C"), indel.locations().get(1));
+        assertNull(indel.vrsId(), "a deletion needs the reference sequence for VRS normalization");
+        assertTrue(indel.warnings().get(0).startsWith("insertion/deletion at BRAF 600"));
+
         NormalizedFinding trimmed = ok(normalizer.normalize(FindingInput.genomic("7:140753335:CAC:CTC",
                 GenomeBuild.GRCh38)));
         assertEquals(new GenomicLocation(GenomeBuild.GRCh38, "7", 140753336, "A", "T"), trimmed.locations().get(0));

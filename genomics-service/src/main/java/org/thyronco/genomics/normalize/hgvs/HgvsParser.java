@@ -145,7 +145,7 @@ public final class HgvsParser {
     /** The edit part of a protein description ("delinsAla", "Argfs*9"); biocommons "pro_edit_mu". */
     public ProteinEdit proteinEdit(String text) throws HgvsParseException {
         Cur c = new Cur(text);
-        ProteinEdit e = proteinEditMu(c, false);
+        ProteinEdit e = proteinEditMu(c);
         c.expectEnd();
         return e;
     }
@@ -301,7 +301,7 @@ public final class HgvsParser {
             }
             edit = new ProteinEdit.MultiSubstitution(refs, alts);
         } else {
-            edit = proteinEditMu(c, true);
+            edit = proteinEditMu(c);
         }
         boolean single = end == null;
         if (edit instanceof ProteinEdit.Insertion && single) {
@@ -324,7 +324,7 @@ public final class HgvsParser {
         return new Residue(aa, p);
     }
 
-    private ProteinEdit proteinEditMu(Cur c, boolean allowParen) throws HgvsParseException {
+    private ProteinEdit proteinEditMu(Cur c) throws HgvsParseException {
         if (c.peek() == '(') {
             c.i++;
             ProteinEdit e = proteinEditCore(c);
