@@ -32,11 +32,20 @@ public final class SuiteLauncher {
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(150);
 
     private final List<Process> children = new ArrayList<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, String> extraEnv = new LinkedHashMap<>();
+
+    /** Adds an environment variable for every service (benchmarks lift the gateway's rate limit this way). */
+    public SuiteLauncher withEnv(String name, String value) {
+        extraEnv.put(name, value);
+        return this;
+    }
     private EmbeddedInfra infra;
     private LocalIssuer issuer;
 
-    record Args(Path root, Path dataDir, boolean clean, int gatewayPort) {
-        static Args parse(String[] argv) {
+    /** Where the repository is, where data lives, whether to start clean, the gateway port. */
+    public record Args(Path root, Path dataDir, boolean clean, int gatewayPort) {
+        public static Args parse(String[] argv) {
             Path root = Path.of(".");
             Path dataDir = null;
             boolean clean = false;
@@ -73,7 +82,8 @@ public final class SuiteLauncher {
         Thread.currentThread().join();
     }
 
-    void run(Args args) throws Exception {
+    /** Starts infrastructure and services and waits until every service reports health UP. */
+    public void run(Args args) throws Exception {
         Instant begin = Instant.now();
         System.out.println("[suite] data directory: " + args.dataDir() + (args.clean() ? " (cleaned)" : ""));
         infra = EmbeddedInfra.start(new EmbeddedInfra.Options(args.dataDir(), args.clean(),
@@ -83,7 +93,7 @@ public final class SuiteLauncher {
         Path logs = Files.createDirectories(args.dataDir().resolve("logs"));
         issuer = LocalIssuer.in(args.dataDir().resolve("jwt"));
 
-        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.clear();
         for (String svc : BACKENDS) {
             ports.put(svc, EmbeddedInfra.freePort());
         }
@@ -105,6 +115,26 @@ public final class SuiteLauncher {
         System.out.println("[suite] logs in " + logs + "; press Ctrl-C to stop");
     }
 
+    /** The running infrastructure (tests stop and restart Kafka through it). */
+    public EmbeddedInfra infra() {
+        return infra;
+    }
+
+    /** The local JWT issuer the gateway trusts. */
+    public LocalIssuer issuer() {
+        return issuer;
+    }
+
+    /** HTTP port of a running service by module name. */
+    public int port(String service) {
+        return ports.get(service);
+    }
+
+    /** The process of a running service (fault tests kill and restart them). */
+    public Process process(String service) {
+        return children.get(List.copyOf(ports.keySet()).indexOf(service));
+    }
+
     private Map<String, String> serviceEnv(String svc, Map<String, Integer> ports) {
         String db = svc.replace("-service", "");
         Map<String, String> env = new LinkedHashMap<>();
@@ -115,6 +145,7 @@ public final class SuiteLauncher {
         env.put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedInfra.PG_PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers());
         env.put("THYRONCO_JWT_PUBLIC_KEY", issuer.publicKey().toUri().toString());
+        env.putAll(extraEnv);
         for (String backend : BACKENDS) {
             String key = backend.replace("-service", "").toUpperCase();
             env.put("THYRONCO_" + key + "_URL", "http://localhost:" + ports.get(backend));
@@ -163,7 +194,8 @@ public final class SuiteLauncher {
                 + " s; see " + log);
     }
 
-    synchronized void stop() {
+    /** Stops the services (SIGTERM, then SIGKILL after 20 s), Kafka and PostgreSQL. */
+    public synchronized void stop() {
         for (Process p : children) {
             p.destroy();
         }

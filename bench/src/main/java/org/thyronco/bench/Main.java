@@ -1,0 +1,129 @@
+package org.thyronco.bench;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.thyronco.infra.SuiteLauncher;
+
+/**
+ * Runs every benchmark named in the issues against the packaged suite and prints each figure as a ratio
+ * to its anchor measured in the same run; writes docs/benchmarks.md. Usage: bench/run.sh.
+ */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        Duration measure = Duration.ofSeconds(Integer.parseInt(System.getProperty("bench.seconds", "15")));
+        Path work = Files.createTempDirectory("thyronco-bench-");
+        List<String> md = new ArrayList<>();
+        md.add("# Benchmarks");
+        md.add("");
+        md.add("Run " + LocalDate.now() + " on " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
+                + "; every figure beside its anchor measured in the same run. Produced by `bench/run.sh`.");
+
+        // 1. VCF intake: parse + normalize (in-process) and full persisted intake vs bcftools view.
+        SuiteLauncher suite = new SuiteLauncher().withEnv("THYRONCO_GATEWAY_RATE_LIMIT_PER_SECOND", "1000000")
+                .withEnv("THYRONCO_GATEWAY_RATE_LIMIT_BURST", "1000000")
+                .withEnv("THYRONCO_INTAKE_MAX_UPLOAD_BYTES", "1073741824");
+        suite.run(new SuiteLauncher.Args(root, work.resolve("data"), true, freePort()));
+        try {
+            md.add("");
+            md.add("## VCF intake (genomics-service) vs `bcftools view`");
+            md.add("");
+            md.add("| records | bcftools view (ms) | parse + normalize (ms) | ratio | full persisted intake (ms) | ratio |");
+            md.add("|---:|---:|---:|---:|---:|---:|");
+            for (int n : new int[] {1_000, 10_000, 100_000}) {
+                Path vcf = VcfBench.generate(work, n);
+                VcfBench.parseAndNormalize(vcf, 2); // warm the JIT
+                double anchor = VcfBench.bcftools(vcf, 5);
+                double parse = VcfBench.parseAndNormalize(vcf, 5);
+                double intake = VcfBench.fullIntake(suite.port("genomics-service"), vcf, n);
+                md.add(String.format("| %,d | %.1f | %.1f | %.2f× | %.0f | %.1f× |", n, anchor, parse, parse / anchor,
+                        intake, intake / anchor));
+                System.out.println(md.get(md.size() - 1));
+            }
+
+            // 2. Synchronous match throughput vs a trivial endpoint of the same service.
+            HttpLoad load = new HttpLoad();
+            String therapy = "http://localhost:" + suite.port("therapy-service");
+            String matchBody = "{\"context\":{\"diagnosis\":\"THAP\",\"priorTherapies\":[]},\"findings\":[{\"ref\":\"F1\","
+                    + "\"type\":\"VARIANT\",\"gene\":\"BRAF\",\"proteinChange\":\"p.V600E\",\"variantClass\":\"MISSENSE\"}]}";
+            HttpLoad.Result ping = load.run(() -> HttpLoad.get(therapy + "/match/ping").build(), 8,
+                    Duration.ofSeconds(5), measure);
+            HttpLoad.Result match = load.run(() -> HttpRequest.newBuilder(URI.create(therapy + "/match"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(matchBody))
+                    .build(), 8, Duration.ofSeconds(5), measure);
+            md.add("");
+            md.add("## Synchronous match (therapy-service), concurrency 8");
+            md.add("");
+            md.add("| call | req/s | p50 ms | p99 ms | errors |");
+            md.add("|---|---:|---:|---:|---:|");
+            md.add(row("GET /match/ping (anchor)", ping));
+            md.add(row("POST /match (BRAF V600E, THAP)", match));
+            md.add(String.format("%nMatch throughput = **%.0f%%** of the trivial endpoint (target ≥ 50%%).",
+                    100 * match.requestsPerSecond() / ping.requestsPerSecond()));
+
+            // 3. Submission → RecommendationsIssued vs a raw produce → consume round trip.
+            String bootstrap = suite.infra().kafkaBootstrapServers();
+            Stats raw = LatencyBench.rawRoundTrip(bootstrap, 200);
+            Stats e2e = LatencyBench.submissionToIssued(bootstrap, suite.port("genomics-service"), 50);
+            md.add("");
+            md.add("## Submission → RecommendationsIssued vs raw Kafka round trip");
+            md.add("");
+            md.add("| path | p50 ms | p99 ms |");
+            md.add("|---|---:|---:|");
+            md.add(String.format("| raw produce (acks=all) → consume, anchor | %.1f | %.1f |", raw.medianMillis(),
+                    raw.percentileMillis(99)));
+            md.add(String.format("| HTTP submit → outbox → therapy match → RecommendationsIssued | %.1f | %.1f |",
+                    e2e.medianMillis(), e2e.percentileMillis(99)));
+            md.add(String.format("%nEnd-to-end p99 = **%.1f×** the raw round trip's p99 (target ≤ 5×).",
+                    e2e.percentileMillis(99) / raw.percentileMillis(99)));
+
+            // 4. The same call through the gateway and directly.
+            String token = suite.issuer().token("bench", List.of("clinician"), null, 3600);
+            String direct = "http://localhost:" + suite.port("evidence-service") + "/evidence?gene=BRAF&variant=V600E";
+            String viaGateway = "http://localhost:" + suite.port("gateway") + "/api/v1/evidence?gene=BRAF&variant=V600E";
+            HttpLoad.Result d = load.run(() -> HttpLoad.get(direct).build(), 8, Duration.ofSeconds(5), measure);
+            HttpLoad.Result g = load.run(() -> HttpLoad.get(viaGateway).header("Authorization", "Bearer " + token)
+                    .build(), 8, Duration.ofSeconds(5), measure);
+            md.add("");
+            md.add("## Gateway overhead (evidence search), concurrency 8");
+            md.add("");
+            md.add("| call | req/s | p50 ms | p99 ms | errors |");
+            md.add("|---|---:|---:|---:|---:|");
+            md.add(row("direct to evidence-service (anchor)", d));
+            md.add(row("through the gateway (JWT, audit, rate limit)", g));
+            md.add(String.format("%nGateway throughput = **%.0f%%** of direct (target ≥ 80%%); added p50 = **%.2f ms** "
+                    + "(target ≤ 2 ms).", 100 * g.requestsPerSecond() / d.requestsPerSecond(), g.p50Millis() - d.p50Millis()));
+        } finally {
+            suite.stop();
+        }
+        md.add("");
+        md.add("All services, PostgreSQL, Kafka and the load generator share the same machine, so absolute figures "
+                + "move with load; the ratios are what the targets are stated in.");
+        String text = String.join("\n", md) + "\n";
+        System.out.println(text);
+        Files.createDirectories(root.resolve("docs"));
+        Files.writeString(root.resolve("docs/benchmarks.md"), text);
+        System.exit(0);
+    }
+
+    private static String row(String name, HttpLoad.Result r) {
+        return String.format("| %s | %.0f | %.2f | %.2f | %d |", name, r.requestsPerSecond(), r.p50Millis(),
+                r.p99Millis(), r.errors());
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
