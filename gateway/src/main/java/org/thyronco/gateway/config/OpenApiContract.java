@@ -52,6 +52,9 @@ public class OpenApiContract implements OASFilter {
     }
 
     private static void complete(PathItem.HttpMethod method, Operation op) {
+        if (op.getDescription() == null && op.getSummary() != null) {
+            op.setDescription(op.getSummary() + ".");
+        }
         if (op.getResponses() == null) {
             op.setResponses(OASFactory.createAPIResponses());
         }
