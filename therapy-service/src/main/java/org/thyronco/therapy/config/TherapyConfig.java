@@ -1,0 +1,31 @@
+package org.thyronco.therapy.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** therapy-service settings. */
+@ConfigMapping(prefix = "thyronco")
+public interface TherapyConfig {
+
+    Outbox outbox();
+
+    Match match();
+
+    /** The transactional outbox relay. */
+    interface Outbox {
+        /** Pause between relay passes (read by the relay's schedule). */
+        @WithDefault("0.5s")
+        String every();
+
+        /** Most events sent per relay pass. */
+        @WithDefault("200")
+        int batchSize();
+    }
+
+    /** The synchronous match endpoints. */
+    interface Match {
+        /** Most profiles in one batch request. */
+        @WithDefault("100")
+        int maxBatch();
+    }
+}

@@ -1,0 +1,380 @@
+package org.thyronco.therapy.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Matches a profile against one knowledge release and ranks the options: level of evidence, then disease
+ * specificity (exact OncoTree code > parent > tumour-agnostic), then fit to the line of therapy. Plain
+ * Java, stateless and thread-safe. Clinical rules cite DOMAIN.md sections; a wrong match is worse than a
+ * missed one, so anything not established does not match.
+ */
+public final class TherapyMatcher {
+
+    /** Level order used for ranking (biomarker levels, then non-biomarker standard therapy, then investigational). */
+    private static final List<String> LEVEL_ORDER = List.of("1", "2", "standard", "3A", "3B", "4");
+
+    /** A candidate: one item that applies to the profile, with how it matched. */
+    private record Candidate(Knowledge.Item item, List<Result.Match> matches, int specificity, boolean lineFit) {}
+
+    public Result.RecommendationSet match(Profile.Context context, List<Profile.Finding> findings,
+            KnowledgeIndex index) {
+        List<String> warnings = new ArrayList<>();
+        List<Result.Note> prognostic = new ArrayList<>();
+        List<Result.Note> supportive = new ArrayList<>();
+        List<Result.Suppressed> suppressed = new ArrayList<>();
+        String dx = context == null ? null : context.diagnosis();
+        if (dx == null || !OncoTree.isKnown(dx)) {
+            warnings.add("diagnosis '" + dx + "' is not an OncoTree thyroid code; nothing was matched");
+            return new Result.RecommendationSet(index.release(), List.of(), prognostic, supportive, suppressed, warnings);
+        }
+        if (OncoTree.BENIGN.contains(dx)) {
+            warnings.add(dx + " is a benign entity: no therapy is matched (DOMAIN §2.1)");
+            return new Result.RecommendationSet(index.release(), List.of(), prognostic, supportive, suppressed, warnings);
+        }
+        List<String> path = OncoTree.path(dx);
+        List<Profile.Finding> safe = findings == null ? List.of() : findings.stream().filter(f -> f != null).toList();
+
+        // 1. Items that apply: disease path, biomarker, setting.
+        List<Candidate> candidates = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<Knowledge.Item> pool = new ArrayList<>(index.genelessItems());
+        safe.stream().flatMap(f -> java.util.stream.Stream.of(f.gene(), f.threePrimeGene(), f.fivePrimeGene()))
+                .filter(g -> g != null).distinct().forEach(g -> pool.addAll(index.itemsForGene(g)));
+        for (Knowledge.Item item : pool) {
+            if (!seen.add(item.id())) {
+                continue;
+            }
+            int specificity = specificity(item, path, dx);
+            if (specificity < 0) {
+                continue;
+            }
+            List<String> diseasePath = path.subList(0, specificity + 1);
+            List<Result.Match> matches = biomarkerMatches(item, safe, diseasePath);
+            if (matches.isEmpty()) {
+                continue;
+            }
+            String settingProblem = settingProblem(item, context, index);
+            if (settingProblem != null) {
+                continue;
+            }
+            candidates.add(new Candidate(item, matches, specificity, lineFit(item, context)));
+        }
+        if (context.raiRefractory() == null && !OncoTree.RAI_NOT_APPLICABLE.contains(dx)
+                && path.contains("THYROID")) {
+            warnings.add("RAI-refractory status not stated: systemic options for RAI-refractory differentiated "
+                    + "thyroid cancer were not evaluated");
+        }
+
+        // 2. Notes, suppressions, resistance.
+        Set<String> progressedOn = new HashSet<>();
+        Set<String> progressedPathways = new HashSet<>();
+        for (Profile.PriorTherapy prior : context.priors()) {
+            if (Boolean.TRUE.equals(prior.progressed())) {
+                progressedOn.add(prior.therapy());
+                Knowledge.Therapy t = index.therapy(prior.therapy());
+                if (t != null && t.classes() != null && (t.classes().contains("BRAF-inhibitor")
+                        || t.classes().contains("MEK-inhibitor"))) {
+                    progressedPathways.add("MAPK");
+                }
+            }
+        }
+        Map<String, Candidate> resistanceR1 = new LinkedHashMap<>();
+        Map<String, Candidate> resistanceR2 = new LinkedHashMap<>();
+        List<Candidate> options = new ArrayList<>();
+        for (Candidate c : candidates) {
+            Knowledge.Item item = c.item();
+            switch (item.significance()) {
+                case "prognostic" -> prognostic.add(note(c, index));
+                case "supportive" -> supportive.add(note(c, index));
+                case "diagnostic" -> { } // testing statements are not treatment options
+                case "resistance" -> {
+                    if (item.therapy() != null) {
+                        ("R1".equals(item.level()) ? resistanceR1 : resistanceR2).put(item.therapy(), c);
+                    }
+                }
+                case "not-recommended" -> suppressed.add(new Result.Suppressed(item.therapy(), item.id(),
+                        reason(item)));
+                default -> {
+                    if ("does-not-support".equals(item.direction())) {
+                        suppressed.add(new Result.Suppressed(item.therapy(), item.id(), reason(item)));
+                    } else if ("withdrawn".equals(item.status())) {
+                        suppressed.add(new Result.Suppressed(item.therapy(), item.id(), "indication withdrawn: "
+                                + reason(item)));
+                    } else if (item.therapy() != null) {
+                        options.add(c);
+                    }
+                }
+            }
+        }
+
+        // 3. Group by therapy; drop what history or resistance rules out.
+        Map<String, List<Candidate>> byTherapy = new LinkedHashMap<>();
+        for (Candidate c : options) {
+            String therapyId = c.item().therapy();
+            Knowledge.Therapy therapy = index.therapy(therapyId);
+            if (progressedOn.contains(therapyId)) {
+                addOnce(suppressed, new Result.Suppressed(therapyId, c.item().id(), "progressed on " + therapyId));
+                continue;
+            }
+            if (therapy != null && therapy.pathways() != null && therapy.pathways().contains("MAPK")
+                    && progressedPathways.contains("MAPK")) {
+                addOnce(suppressed, new Result.Suppressed(therapyId, c.item().id(), "same-pathway regimen after "
+                        + "progression on a BRAF/MEK regimen; no supporting data (DOMAIN §0.11)"));
+                continue;
+            }
+            if (resistanceR1.containsKey(therapyId)) {
+                addOnce(suppressed, new Result.Suppressed(therapyId, resistanceR1.get(therapyId).item().id(),
+                        "resistance (R1): " + reason(resistanceR1.get(therapyId).item())));
+                continue;
+            }
+            byTherapy.computeIfAbsent(therapyId, k -> new ArrayList<>()).add(c);
+        }
+
+        // 4. One recommendation per therapy, explained, then ranked.
+        List<Scored> scored = new ArrayList<>();
+        for (var e : byTherapy.entrySet()) {
+            scored.add(recommend(e.getKey(), e.getValue(), context, index, resistanceR2.get(e.getKey())));
+        }
+        scored.sort(Comparator.comparingInt(Scored::levelRank).thenComparingInt(Scored::specificity)
+                .thenComparing(s -> s.lineFit() ? 0 : 1).thenComparing(s -> s.rec().therapyId()));
+        List<Result.Recommendation> ranked = new ArrayList<>();
+        for (int i = 0; i < scored.size(); i++) {
+            Result.Recommendation r = scored.get(i).rec();
+            ranked.add(new Result.Recommendation(i + 1, r.therapyId(), r.therapyName(), r.level(), r.ampTier(),
+                    r.status(), r.investigational(), r.matches(), r.flags(), r.outcomes(), r.citations(), r.cautions(),
+                    r.trials(), r.regulatory(), r.summary()));
+        }
+        return new Result.RecommendationSet(index.release(), ranked, prognostic, supportive, suppressed, warnings);
+    }
+
+    /** Matching many profiles; results in the same order as the inputs. */
+    public List<Result.RecommendationSet> matchAll(List<Profile.Context> contexts, List<List<Profile.Finding>> findings,
+            KnowledgeIndex index) {
+        List<Result.RecommendationSet> out = new ArrayList<>();
+        for (int i = 0; i < contexts.size(); i++) {
+            out.add(match(contexts.get(i), findings.get(i), index));
+        }
+        return out;
+    }
+
+    private record Scored(Result.Recommendation rec, int levelRank, int specificity, boolean lineFit) {}
+
+    private Scored recommend(String therapyId, List<Candidate> cs, Profile.Context context, KnowledgeIndex index,
+            Candidate resistance) {
+        // The primary item decides level and label conditions: best level, then the most specific disease,
+        // then the non-neoadjuvant item (a neoadjuvant item never outranks the same therapy's main item).
+        cs.sort(Comparator.comparingInt((Candidate c) -> levelRank(c.item().level()))
+                .thenComparingInt(Candidate::specificity)
+                .thenComparing(c -> isNeoadjuvant(c.item()) ? 1 : 0));
+        Candidate primary = cs.get(0);
+        Knowledge.Item p = primary.item();
+        Knowledge.Therapy therapy = index.therapy(therapyId);
+        List<Result.Match> matches = new ArrayList<>();
+        Set<String> sourceIds = new LinkedHashSet<>();
+        List<Knowledge.Outcome> outcomes = new ArrayList<>();
+        Set<String> trials = new LinkedHashSet<>();
+        List<Knowledge.Regulatory> regulatory = new ArrayList<>();
+        for (Candidate c : cs) {
+            matches.addAll(c.matches());
+            sourceIds.addAll(c.item().sources());
+            if (c.item().outcomes() != null) {
+                c.item().outcomes().stream().filter(o -> !outcomes.contains(o)).forEach(outcomes::add);
+            }
+            if (c.item().trials() != null) {
+                trials.addAll(c.item().trials());
+            }
+            if (c.item().regulatory() != null) {
+                c.item().regulatory().stream().filter(r -> !regulatory.contains(r)).forEach(regulatory::add);
+            }
+        }
+        List<String> flags = new ArrayList<>(labelFlags(p, context, resistance != null));
+        if (cs.stream().anyMatch(c -> isNeoadjuvant(c.item()))) {
+            flags.add("neoadjuvant option");
+        }
+        int levelRank = levelRank(p.level());
+        if (resistance != null) {
+            flags.add("resistance evidence (R2): " + resistance.item().id());
+            levelRank += LEVEL_ORDER.size() + 1; // after every option without resistance evidence
+        }
+        boolean investigational = p.level() == null || !Set.of("1", "2", "standard").contains(p.level())
+                || "investigational".equals(p.status());
+        if (investigational && !trials.isEmpty()) {
+            flags.add("investigational: consider clinical trial " + String.join(", ", trials));
+        }
+        List<String> cautions = new ArrayList<>();
+        if (therapy != null && therapy.toxicities() != null) {
+            therapy.toxicities().forEach(t -> cautions.add(t.text()));
+        }
+        List<Result.Citation> citations = sourceIds.stream().map(id -> citation(id, index)).toList();
+        Result.Recommendation rec = new Result.Recommendation(0, therapyId, therapy == null ? therapyId : therapy.name(),
+                p.level(), p.ampTier(), p.status(), investigational, matches, flags, outcomes, citations, cautions,
+                List.copyOf(trials), regulatory, p.summary());
+        return new Scored(rec, levelRank, primary.specificity(), primary.lineFit());
+    }
+
+    /** DOMAIN §0.10: label conditions are modelled; one the context does not establish is flagged, not assumed. */
+    static List<String> labelFlags(Knowledge.Item item, Profile.Context ctx, boolean resistanceMatched) {
+        List<String> flags = new ArrayList<>();
+        if (item.labelConditions() == null) {
+            return flags;
+        }
+        boolean progressed = ctx.priors().stream().anyMatch(p -> Boolean.TRUE.equals(p.progressed()));
+        for (String condition : item.labelConditions()) {
+            boolean established = switch (condition) {
+                case "no-satisfactory-locoregional-options" -> Boolean.TRUE.equals(
+                        ctx.noSatisfactoryLocoregionalOptions());
+                case "progressed-after-prior-treatment" -> progressed;
+                case "no-satisfactory-alternative" -> Boolean.TRUE.equals(ctx.noSatisfactoryAlternative());
+                case "rai-refractory-if-appropriate" -> Boolean.TRUE.equals(ctx.raiRefractory())
+                        || OncoTree.RAI_NOT_APPLICABLE.contains(ctx.diagnosis());
+                case "no-known-acquired-resistance-mutation" -> !resistanceMatched;
+                default -> false;
+            };
+            if (!established) {
+                flags.add("label condition to confirm: " + condition);
+            }
+        }
+        return flags;
+    }
+
+    /** Index of the item's most specific disease on the case's path, or -1 when it does not apply. */
+    static int specificity(Knowledge.Item item, List<String> path, String dx) {
+        if (item.excludedDiseases() != null && item.excludedDiseases().stream().anyMatch(path::contains)) {
+            return -1;
+        }
+        for (int i = 0; i < path.size(); i++) {
+            if (item.diseases().contains(path.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static List<Result.Match> biomarkerMatches(Knowledge.Item item, List<Profile.Finding> findings,
+            List<String> diseasePath) {
+        Knowledge.Biomarker b = item.biomarker();
+        List<Result.Match> out = new ArrayList<>();
+        if (b == null || "none".equals(b.kind())) {
+            out.add(new Result.Match(null, item.id(), "biomarker-agnostic", diseasePath));
+            return out;
+        }
+        if ("co-occurrence".equals(b.kind())) {
+            Profile.Finding primary = findings.stream()
+                    .filter(f -> BiomarkerRules.variant(b.gene(), b.alteration(), f) != null).findFirst().orElse(null);
+            if (primary == null || b.with() == null || b.with().isEmpty()) {
+                return out;
+            }
+            List<Result.Match> partners = new ArrayList<>();
+            for (Knowledge.CoAlteration co : b.with()) {
+                Profile.Finding hit = findings.stream().filter(f -> coMatch(co, f)).findFirst().orElse(null);
+                if (hit == null) {
+                    return List.of(); // every co-alteration must be present
+                }
+                partners.add(new Result.Match(hit.ref(), item.id(), "co-occurrence", diseasePath));
+            }
+            out.add(new Result.Match(primary.ref(), item.id(), "exact-variant", diseasePath));
+            out.addAll(partners);
+            return out;
+        }
+        for (Profile.Finding f : findings) {
+            String granularity = BiomarkerRules.match(item, f);
+            if (granularity != null) {
+                out.add(new Result.Match(f.ref(), item.id(), granularity, diseasePath));
+            }
+        }
+        return out;
+    }
+
+    private static boolean coMatch(Knowledge.CoAlteration co, Profile.Finding f) {
+        return switch (co.kind()) {
+            case "variant" -> BiomarkerRules.variant(co.gene(), co.alteration(), f) != null;
+            case "activating" -> BiomarkerRules.activating(co.gene(), f, false) != null;
+            default -> false;
+        };
+    }
+
+    /** Why an item that matches biologically does not apply to this case's setting; null when it applies. */
+    static String settingProblem(Knowledge.Item item, Profile.Context ctx, KnowledgeIndex index) {
+        Knowledge.Setting s = item.setting();
+        if (s == null) {
+            return null;
+        }
+        if (Boolean.TRUE.equals(s.raiRefractory()) && !Boolean.TRUE.equals(ctx.raiRefractory())) {
+            return "only for RAI-refractory disease";
+        }
+        boolean hasPrior = !ctx.priors().isEmpty();
+        if ("first".equals(s.lines()) && hasPrior) {
+            return "first-line only";
+        }
+        if ("second-plus".equals(s.lines()) && !hasPrior) {
+            return "after prior therapy only";
+        }
+        if (s.afterProgressionOn() != null && !s.afterProgressionOn().isEmpty()) {
+            boolean met = ctx.priors().stream().filter(p -> Boolean.TRUE.equals(p.progressed()))
+                    .anyMatch(p -> s.afterProgressionOn().stream().anyMatch(req -> satisfies(req, p.therapy(), index)));
+            if (!met) {
+                return "requires progression on " + s.afterProgressionOn();
+            }
+        }
+        return null;
+    }
+
+    /** "lenvatinib" or "class:VEGFR-TKI" against the therapy a patient progressed on. */
+    static boolean satisfies(String requirement, String therapyId, KnowledgeIndex index) {
+        if (requirement.startsWith("class:")) {
+            Knowledge.Therapy t = index.therapy(therapyId);
+            return t != null && t.classes() != null && t.classes().contains(requirement.substring(6));
+        }
+        return requirement.equals(therapyId);
+    }
+
+    private static boolean lineFit(Knowledge.Item item, Profile.Context ctx) {
+        String lines = item.setting() == null ? null : item.setting().lines();
+        boolean hasPrior = !ctx.priors().isEmpty();
+        return lines == null || "any".equals(lines) || ("first".equals(lines) && !hasPrior)
+                || ("second-plus".equals(lines) && hasPrior);
+    }
+
+    private static boolean isNeoadjuvant(Knowledge.Item item) {
+        return item.setting() != null && Boolean.TRUE.equals(item.setting().neoadjuvant());
+    }
+
+    static int levelRank(String level) {
+        int i = level == null ? -1 : LEVEL_ORDER.indexOf(level);
+        return i < 0 ? LEVEL_ORDER.size() : i;
+    }
+
+    private static Result.Note note(Candidate c, KnowledgeIndex index) {
+        Result.Match first = c.matches().get(0);
+        return new Result.Note(first.findingRef(), c.item().biomarker() == null ? null : c.item().biomarker().gene(),
+                c.item().id(), c.item().summary(), c.item().sources().stream().map(id -> citation(id, index)).toList());
+    }
+
+    private static String reason(Knowledge.Item item) {
+        return item.summary() == null ? item.id() : item.summary();
+    }
+
+    private static void addOnce(List<Result.Suppressed> list, Result.Suppressed s) {
+        if (list.stream().noneMatch(x -> x.therapyId().equals(s.therapyId()) && x.reason().equals(s.reason()))) {
+            list.add(s);
+        }
+    }
+
+    static Result.Citation citation(String sourceId, KnowledgeIndex index) {
+        Knowledge.Source s = index.source(sourceId);
+        if (s == null) {
+            return new Result.Citation(sourceId, null, sourceId);
+        }
+        String first = s.authors() == null ? "" : s.authors().split(",")[0].trim();
+        String label = (first.isEmpty() ? s.journal() : first) + (s.year() == null ? "" : " " + s.year())
+                + (s.journal() == null || first.isEmpty() ? "" : ", " + s.journal());
+        return new Result.Citation(s.id(), s.doi(), label);
+    }
+}

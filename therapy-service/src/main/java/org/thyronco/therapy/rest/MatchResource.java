@@ -1,0 +1,63 @@
+package org.thyronco.therapy.rest;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.thyronco.therapy.config.TherapyConfig;
+import org.thyronco.therapy.engine.Profile;
+
+import org.thyronco.therapy.engine.Result;
+import org.thyronco.therapy.service.RecommendationService;
+
+/** Synchronous, stateless matching: normalized findings + context in, ranked recommendations out. */
+@Path("/match")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Matching", description = "Stateless profile-level matching")
+public class MatchResource {
+
+    /** One profile to match. */
+    public record MatchRequest(@NotNull Profile.Context context, @NotNull @Size(max = 5000) List<Profile.@NotNull Finding> findings) {}
+
+    @Inject
+    RecommendationService recommendations;
+
+    @Inject
+    TherapyConfig config;
+
+    @POST
+    @Operation(operationId = "matchProfile", summary = "Match one profile; nothing is stored")
+    public Result.RecommendationSet match(@NotNull @Valid MatchRequest request) {
+        return recommendations.matchNow(request.context(), request.findings());
+    }
+
+    @POST
+    @Path("batch")
+    @Operation(operationId = "matchBatch", summary = "Match a list of profiles; results in the same order")
+    public List<Result.RecommendationSet> batch(@NotNull List<@NotNull @Valid MatchRequest> requests) {
+        if (requests.size() > config.match().maxBatch()) {
+            throw HttpProblem.builder().withStatus(413).withTitle("Payload Too Large")
+                    .withDetail("at most " + config.match().maxBatch() + " profiles per batch").build();
+        }
+        return requests.stream().map(r -> recommendations.matchNow(r.context(), r.findings())).toList();
+    }
+
+    @GET
+    @Path("ping")
+    @Operation(operationId = "matchPing", summary = "Trivial endpoint (benchmark anchor)")
+    public Map<String, String> ping() {
+        return Map.of("status", "ok");
+    }
+}
