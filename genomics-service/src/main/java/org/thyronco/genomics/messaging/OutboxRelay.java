@@ -42,7 +42,7 @@ public class OutboxRelay {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relay() {
         return Panache.withTransaction(() -> OutboxEventEntity.<OutboxEventEntity>find(
-                "publishedAt is null order by createdAt")
+                "publishedAt is null and failedReason is null order by createdAt")
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .range(0, config.outbox().batchSize() - 1)
                 .list()
@@ -61,7 +61,7 @@ public class OutboxRelay {
                 .collect().last()
                 .invoke(() -> {
                     OffsetDateTime now = OffsetDateTime.now();
-                    events.forEach(e -> e.publishedAt = now);
+                    events.stream().filter(e -> e.failedReason == null).forEach(e -> e.publishedAt = now);
                 })
                 .replaceWithVoid();
     }
@@ -73,6 +73,23 @@ public class OutboxRelay {
                 .withTopic(e.topic)
                 .withHeaders(headers)
                 .build();
-        return emitter.sendMessage(Message.of(Record.of(e.eventKey, e.payload)).addMetadata(metadata));
+        return emitter.sendMessage(Message.of(Record.of(e.eventKey, e.payload)).addMetadata(metadata))
+                .onFailure(OutboxRelay::permanent).recoverWithUni(err -> {
+                    // Retrying cannot help (the record is too large, or invalid): park it, keep the rest moving.
+                    LOG.errorf("outbox event %s (%s) parked: %s", e.id, e.eventType, err.getMessage());
+                    e.failedReason = err.getClass().getSimpleName() + ": " + err.getMessage();
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    static boolean permanent(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.kafka.common.errors.RecordTooLargeException
+                    || t instanceof org.apache.kafka.common.InvalidRecordException
+                    || t instanceof org.apache.kafka.common.errors.SerializationException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

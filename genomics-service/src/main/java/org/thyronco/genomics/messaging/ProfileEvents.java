@@ -21,9 +21,12 @@ public class ProfileEvents {
     /** The envelope every event travels in (docs/events.md). */
     public record Envelope(UUID id, String type, int version, String occurredAt, Object payload) {}
 
-    /** Payload of ProfileSubmitted (version 1) and ProfileAmended (version > 1). Pseudonymous ids only. */
+    /**
+     * Payload of ProfileSubmitted (version 1) and ProfileAmended (version > 1). Pseudonymous ids only.
+     * {@code findings} are the matchable ones; {@code findingCount} counts all stored findings.
+     */
     public record ProfileEvent(String caseId, UUID profileId, int profileVersion, String labId,
-            CaseContext.Context context, List<StoredFinding> findings) {}
+            CaseContext.Context context, List<StoredFinding> findings, int findingCount) {}
 
     @Inject
     ObjectMapper json;

@@ -31,4 +31,8 @@ public class OutboxEventEntity extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
+
+    /** Why Kafka refused the event for good; parked events are not retried. */
+    @Column(name = "failed_reason")
+    public String failedReason;
 }

@@ -126,7 +126,7 @@ public class ProfileService {
                 return p.persist()
                         .chain(() -> PanacheEntityBase.persist(rows))
                         .chain(() -> events.profileStored(new ProfileEvents.ProfileEvent(c.caseId, p.id, p.version,
-                                c.labId, mapper.context(c), view.findings())))
+                                c.labId, mapper.context(c), matchable(view.findings()), view.findings().size())))
                         .replaceWith(new CaseService.Created<>(view, true));
             });
         });
@@ -157,6 +157,16 @@ public class ProfileService {
             }
             return repository.findings(p.id).map(f -> mapper.profile(p, f));
         });
+    }
+
+    /**
+     * The findings an event carries: everything a knowledge item could match. A genomic variant without a
+     * gene (outside the annotated hotspots) can match nothing, and a whole-exome VCF holds tens of
+     * thousands of them; they stay in the stored profile but do not travel.
+     */
+    static java.util.List<StoredFinding> matchable(java.util.List<StoredFinding> findings) {
+        return findings.stream().filter(f -> f.finding().gene() != null
+                || f.finding().type() != org.thyronco.genomics.normalize.FindingType.VARIANT).toList();
     }
 
     static GenomeBuild caseBuild(CaseEntity c) {

@@ -117,6 +117,31 @@ class ProfileSubmissionTest {
     }
 
     @Test
+    void anEventKafkaCanNeverAcceptIsParkedAndDoesNotBlockTheOnesBehindIt() throws Exception {
+        String big = newCase();
+        String small = newCase();
+        List<java.util.Map<String, Object>> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            many.add(Fixtures.variant("BRAF", "V600E"));
+        }
+        given().header("X-Lab-Id", "LAB-1").contentType(ContentType.JSON)
+                .body(java.util.Map.of("findings", many)) // its event exceeds the (test) producer limit
+                .when().post("/cases/{id}/profiles", big).then().statusCode(201);
+        given().header("X-Lab-Id", "LAB-1").contentType(ContentType.JSON)
+                .body(Fixtures.profile(Fixtures.variant("BRAF", "V600E")))
+                .when().post("/cases/{id}/profiles", small).then().statusCode(201);
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrap())) {
+            ConsumerTask<String, String> events = kafka.consumeStrings()
+                    .withOffsetReset(OffsetResetStrategy.EARLIEST).withGroupId("test-" + small)
+                    .fromTopics("genomics.profiles.v1");
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                    events.getRecords().stream().anyMatch(r -> small.equals(r.key())));
+            assertThat(events.getRecords().stream().filter(r -> big.equals(r.key()))).isEmpty();
+            events.stop();
+        }
+    }
+
+    @Test
     void aSecondProfileIsAnAmendment() {
         String id = newCase();
         given().header("X-Lab-Id", "LAB-1").contentType(ContentType.JSON)
