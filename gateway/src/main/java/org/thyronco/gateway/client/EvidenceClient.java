@@ -20,12 +20,14 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders(CorrelationHeaders.class)
 @RegisterRestClient(configKey = "evidence")
 @Consumes(MediaType.APPLICATION_JSON)
-@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+// Only outages open the breaker; a 4xx answer is a healthy service saying no.
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+        skipOn = jakarta.ws.rs.WebApplicationException.class)
 public interface EvidenceClient {
 
     @GET
     @Path("/evidence")
-    @Retry(maxRetries = 2, delay = 100)
+    @Retry(maxRetries = 2, delay = 100, abortOn = jakarta.ws.rs.WebApplicationException.class)
     Uni<Response> search(@QueryParam("release") String release, @QueryParam("gene") String gene,
             @QueryParam("variant") String variant, @QueryParam("disease") String disease,
             @QueryParam("therapy") String therapy, @QueryParam("level") String level,
@@ -34,22 +36,22 @@ public interface EvidenceClient {
 
     @GET
     @Path("/evidence/{id}")
-    @Retry(maxRetries = 2, delay = 100)
+    @Retry(maxRetries = 2, delay = 100, abortOn = jakarta.ws.rs.WebApplicationException.class)
     Uni<Response> item(@PathParam("id") String id, @QueryParam("release") String release);
 
     @GET
     @Path("/sources/{id}")
-    @Retry(maxRetries = 2, delay = 100)
+    @Retry(maxRetries = 2, delay = 100, abortOn = jakarta.ws.rs.WebApplicationException.class)
     Uni<Response> source(@PathParam("id") String id, @QueryParam("release") String release);
 
     @GET
     @Path("/therapies/{id}")
-    @Retry(maxRetries = 2, delay = 100)
+    @Retry(maxRetries = 2, delay = 100, abortOn = jakarta.ws.rs.WebApplicationException.class)
     Uni<Response> therapy(@PathParam("id") String id, @QueryParam("release") String release);
 
     @GET
     @Path("/releases")
-    @Retry(maxRetries = 2, delay = 100)
+    @Retry(maxRetries = 2, delay = 100, abortOn = jakarta.ws.rs.WebApplicationException.class)
     Uni<Response> releases();
 
     @PUT

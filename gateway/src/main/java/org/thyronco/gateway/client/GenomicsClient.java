@@ -22,7 +22,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders(CorrelationHeaders.class)
 @RegisterRestClient(configKey = "genomics")
 @Consumes(MediaType.APPLICATION_JSON)
-@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+// Only outages open the breaker; a 4xx answer is a healthy service saying no.
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+        skipOn = jakarta.ws.rs.WebApplicationException.class)
 public interface GenomicsClient {
 
     @POST
@@ -31,13 +33,13 @@ public interface GenomicsClient {
 
     @GET
     @Path("/cases")
-    @Retry(maxRetries = 2, delay = 100)
+    @Retry(maxRetries = 2, delay = 100, abortOn = jakarta.ws.rs.WebApplicationException.class)
     Uni<Response> listCases(@HeaderParam("X-Lab-Id") String lab, @QueryParam("diagnosis") String diagnosis,
             @QueryParam("gene") String gene, @QueryParam("page") Integer page, @QueryParam("size") Integer size);
 
     @GET
     @Path("/cases/{caseId}")
-    @Retry(maxRetries = 2, delay = 100)
+    @Retry(maxRetries = 2, delay = 100, abortOn = jakarta.ws.rs.WebApplicationException.class)
     Uni<Response> getCase(@HeaderParam("X-Lab-Id") String lab, @PathParam("caseId") String caseId);
 
     @PUT
@@ -52,17 +54,17 @@ public interface GenomicsClient {
 
     @GET
     @Path("/cases/{caseId}/profiles")
-    @Retry(maxRetries = 2, delay = 100)
+    @Retry(maxRetries = 2, delay = 100, abortOn = jakarta.ws.rs.WebApplicationException.class)
     Uni<Response> listProfiles(@HeaderParam("X-Lab-Id") String lab, @PathParam("caseId") String caseId);
 
     @GET
     @Path("/cases/{caseId}/profiles/latest")
-    @Retry(maxRetries = 2, delay = 100)
+    @Retry(maxRetries = 2, delay = 100, abortOn = jakarta.ws.rs.WebApplicationException.class)
     Uni<Response> latestProfile(@HeaderParam("X-Lab-Id") String lab, @PathParam("caseId") String caseId);
 
     @GET
     @Path("/profiles/{id}")
-    @Retry(maxRetries = 2, delay = 100)
+    @Retry(maxRetries = 2, delay = 100, abortOn = jakarta.ws.rs.WebApplicationException.class)
     Uni<Response> getProfile(@HeaderParam("X-Lab-Id") String lab, @PathParam("id") String id);
 
     @POST
@@ -74,7 +76,7 @@ public interface GenomicsClient {
 
     @GET
     @Path("/jobs/{id}")
-    @Retry(maxRetries = 2, delay = 100)
+    @Retry(maxRetries = 2, delay = 100, abortOn = jakarta.ws.rs.WebApplicationException.class)
     Uni<Response> getJob(@HeaderParam("X-Lab-Id") String lab, @PathParam("id") String id);
 
     @POST

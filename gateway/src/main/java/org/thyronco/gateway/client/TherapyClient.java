@@ -20,17 +20,19 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders(CorrelationHeaders.class)
 @RegisterRestClient(configKey = "therapy")
 @Consumes(MediaType.APPLICATION_JSON)
-@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+// Only outages open the breaker; a 4xx answer is a healthy service saying no.
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+        skipOn = jakarta.ws.rs.WebApplicationException.class)
 public interface TherapyClient {
 
     @GET
     @Path("/cases/{caseId}/recommendations")
-    @Retry(maxRetries = 2, delay = 100)
+    @Retry(maxRetries = 2, delay = 100, abortOn = jakarta.ws.rs.WebApplicationException.class)
     Uni<Response> recommendations(@HeaderParam("X-Lab-Id") String lab, @PathParam("caseId") String caseId,
             @QueryParam("release") String release);
 
     @POST
     @Path("/match")
-    @Retry(maxRetries = 2, delay = 100)
+    @Retry(maxRetries = 2, delay = 100, abortOn = jakarta.ws.rs.WebApplicationException.class)
     Uni<Response> match(JsonNode request);
 }

@@ -123,6 +123,7 @@ public class CaseGatewayResource {
 
     @POST
     @Path("cases/{caseId}/uploads")
+    @io.smallrye.common.annotation.Blocking
     @Consumes({"text/vcf", "text/plain", "text/tab-separated-values", "application/gzip", "application/octet-stream"})
     @RolesAllowed({Caller.LAB, Caller.ADMIN})
     @Operation(operationId = "uploadFile", summary = "Upload a VCF, MAF or fusion TSV (plain or gzip)")

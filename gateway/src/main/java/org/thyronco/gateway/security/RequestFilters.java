@@ -36,6 +36,9 @@ public class RequestFilters {
     @Inject
     CurrentIdentityAssociation identity;
 
+    @Inject
+    io.vertx.core.Vertx vertx;
+
     @ServerRequestFilter(preMatching = true, priority = 10)
     public Response correlate(ContainerRequestContext request, HttpServerRequest http) {
         String id = request.getHeaderString(CORRELATION_HEADER);
@@ -80,7 +83,10 @@ public class RequestFilters {
             e.caseId = m.find() && SAFE_ID.matcher(m.group(1)).matches() ? m.group(1) : null;
             e.outcome = response.getStatus();
             e.correlationId = id == null ? null : id.toString();
-            return Panache.withTransaction(e::persist).replaceWithVoid();
+            // Blocking endpoints (uploads) finish on a worker thread; Hibernate Reactive needs the event loop.
+            io.vertx.core.Context context = io.smallrye.common.vertx.VertxContext.getOrCreateDuplicatedContext(vertx);
+            return Uni.createFrom().voidItem().emitOn(r -> context.runOnContext(v -> r.run()))
+                    .chain(() -> Panache.withTransaction(e::persist)).replaceWithVoid();
         }).onFailure().invoke(err -> LOG.errorf("audit write failed: %s", err.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }

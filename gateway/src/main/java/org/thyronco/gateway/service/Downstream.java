@@ -20,7 +20,11 @@ public final class Downstream {
     private Downstream() {}
 
     public static Uni<Response> relay(String service, Uni<Response> call) {
-        return call.map(r -> {
+        return call
+                // If a client mapper turned a downstream 4xx/5xx into an exception, relay its response instead.
+                .onFailure(jakarta.ws.rs.WebApplicationException.class)
+                .recoverWithItem(e -> ((jakarta.ws.rs.WebApplicationException) e).getResponse())
+                .map(r -> {
             Response.ResponseBuilder out = Response.status(r.getStatus());
             if (r.hasEntity()) {
                 out.entity(r.readEntity(byte[].class));
