@@ -85,6 +85,8 @@ class SecurityTest {
         given().when().get("/q/health/live").then().statusCode(200);
         given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
                 .body("components.securitySchemes.jwt", notNullValue());
+        given().when().get("/openapi.json").then().statusCode(200).contentType(io.restassured.http.ContentType.JSON)
+                .body("paths", notNullValue());
     }
 
     @Test

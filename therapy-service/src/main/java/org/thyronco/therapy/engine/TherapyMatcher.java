@@ -74,11 +74,15 @@ public final class TherapyMatcher {
 
         // 2. Notes, suppressions, resistance.
         Set<String> progressedOn = new HashSet<>();
+        Set<String> progressedDrugs = new HashSet<>();
         Set<String> progressedPathways = new HashSet<>();
         for (Profile.PriorTherapy prior : context.priors()) {
             if (Boolean.TRUE.equals(prior.progressed())) {
                 progressedOn.add(prior.therapy());
                 Knowledge.Therapy t = index.therapy(prior.therapy());
+                if (t != null && t.drugs() != null) {
+                    progressedDrugs.addAll(t.drugs());
+                }
                 if (t != null && t.classes() != null && (t.classes().contains("BRAF-inhibitor")
                         || t.classes().contains("MEK-inhibitor"))) {
                     progressedPathways.add("MAPK");
@@ -140,7 +144,8 @@ public final class TherapyMatcher {
         // 4. One recommendation per therapy, explained, then ranked.
         List<Scored> scored = new ArrayList<>();
         for (var e : byTherapy.entrySet()) {
-            scored.add(recommend(e.getKey(), e.getValue(), context, index, resistanceR2.get(e.getKey())));
+            scored.add(recommend(e.getKey(), e.getValue(), context, index, resistanceR2.get(e.getKey()),
+                    progressedDrugs));
         }
         scored.sort(Comparator.comparingInt(Scored::levelRank).thenComparingInt(Scored::specificity)
                 .thenComparing(s -> s.lineFit() ? 0 : 1).thenComparing(s -> s.rec().therapyId()));
@@ -167,7 +172,7 @@ public final class TherapyMatcher {
     private record Scored(Result.Recommendation rec, int levelRank, int specificity, boolean lineFit) {}
 
     private Scored recommend(String therapyId, List<Candidate> cs, Profile.Context context, KnowledgeIndex index,
-            Candidate resistance) {
+            Candidate resistance, Set<String> progressedDrugs) {
         // The primary item decides level and label conditions: best level, then the most specific disease,
         // then the non-neoadjuvant item (a neoadjuvant item never outranks the same therapy's main item).
         cs.sort(Comparator.comparingInt((Candidate c) -> levelRank(c.item().level()))
@@ -197,6 +202,14 @@ public final class TherapyMatcher {
         List<String> flags = new ArrayList<>(labelFlags(p, context, resistance != null));
         if (cs.stream().anyMatch(c -> isNeoadjuvant(c.item()))) {
             flags.add("neoadjuvant option");
+        }
+        if (therapy != null && therapy.drugs() != null) {
+            // A combination that re-uses a drug the disease progressed on (lenvatinib + pembrolizumab after
+            // lenvatinib) may still be intended (salvage add-on), but must not pass silently.
+            List<String> reused = therapy.drugs().stream().filter(progressedDrugs::contains).toList();
+            if (!reused.isEmpty()) {
+                flags.add("contains a drug the disease progressed on: " + String.join(", ", reused));
+            }
         }
         int levelRank = levelRank(p.level());
         if (resistance != null) {

@@ -306,6 +306,8 @@ class VignetteTest {
         assertThat(dt.matches().get(0).diseasePath()).containsExactly("THPD", "THYROID", "SOLID");
         assertThat(dt.flags()).contains("label condition to confirm: no-satisfactory-alternative");
         assertThat(therapies(s)).contains("cabozantinib").doesNotContain("lenvatinib");
+        assertThat(rec(s, "lenvatinib+pembrolizumab").flags())
+                .contains("contains a drug the disease progressed on: lenvatinib");
     }
 
     @Test
