@@ -113,9 +113,9 @@ final class VcfBench {
                 .timeout(Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 202) {
-            String job = r.headers().firstValue("Location").orElseThrow();
+            URI job = URI.create(base + "/").resolve(r.headers().firstValue("Location").orElseThrow());
             while (true) {
-                HttpResponse<String> s = http.send(HttpRequest.newBuilder(URI.create(base + job)).header("X-Lab-Id",
+                HttpResponse<String> s = http.send(HttpRequest.newBuilder(job).header("X-Lab-Id",
                         "BENCH").build(), HttpResponse.BodyHandlers.ofString());
                 if (s.body().contains("\"SUCCEEDED\"")) {
                     break;

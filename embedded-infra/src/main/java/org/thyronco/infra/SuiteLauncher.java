@@ -34,6 +34,8 @@ public final class SuiteLauncher {
     private final List<Process> children = new ArrayList<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, String> extraEnv = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> envs = new LinkedHashMap<>();
+    private Args args;
 
     /** Adds an environment variable for every service (benchmarks lift the gateway's rate limit this way). */
     public SuiteLauncher withEnv(String name, String value) {
@@ -98,8 +100,10 @@ public final class SuiteLauncher {
             ports.put(svc, EmbeddedInfra.freePort());
         }
         ports.put(GATEWAY, args.gatewayPort());
+        this.args = args;
         for (String svc : ports.keySet()) {
             Map<String, String> env = serviceEnv(svc, ports);
+            envs.put(svc, env);
             children.add(startService(args.root(), svc, env, logs.resolve(svc + ".log")));
         }
         for (var e : ports.entrySet()) {
@@ -133,6 +137,19 @@ public final class SuiteLauncher {
     /** The process of a running service (fault tests kill and restart them). */
     public Process process(String service) {
         return children.get(List.copyOf(ports.keySet()).indexOf(service));
+    }
+
+    /** Kills a service without warning (SIGKILL), as a crashed pod would die. */
+    public synchronized void kill(String service) throws InterruptedException {
+        process(service).destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** Starts a service again with the same port and settings, and waits until it reports UP. */
+    public synchronized void restart(String service) throws Exception {
+        Path log = args.dataDir().resolve("logs").resolve(service + ".log");
+        Process p = startService(args.root(), service, envs.get(service), log);
+        children.set(List.copyOf(ports.keySet()).indexOf(service), p);
+        awaitHealthy(service, ports.get(service), log);
     }
 
     private Map<String, String> serviceEnv(String svc, Map<String, Integer> ports) {

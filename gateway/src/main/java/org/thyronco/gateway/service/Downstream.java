@@ -25,6 +25,12 @@ public final class Downstream {
                 .onFailure(jakarta.ws.rs.WebApplicationException.class)
                 .recoverWithItem(e -> ((jakarta.ws.rs.WebApplicationException) e).getResponse())
                 .map(r -> {
+            String type = r.getHeaderString(HttpHeaders.CONTENT_TYPE);
+            if (r.getStatus() >= 400 && (type == null || !type.startsWith("application/problem+json"))) {
+                // A downstream error without a problem body (e.g. a framework-level 400) still reaches the
+                // client in the one error shape.
+                return problem(r.getStatus(), service);
+            }
             Response.ResponseBuilder out = Response.status(r.getStatus());
             if (r.hasEntity()) {
                 out.entity(r.readEntity(byte[].class));
@@ -43,6 +49,15 @@ public final class Downstream {
             return HttpProblem.builder().withStatus(503).withTitle("Service Unavailable")
                     .withDetail(service + " is unavailable; retry later").withHeader("Retry-After", 5).build();
         });
+    }
+
+    private static Response problem(int status, String service) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Error" : known.getReasonPhrase();
+        return Response.status(status).type("application/problem+json")
+                .entity(java.util.Map.of("type", "about:blank", "title", title, "status", status,
+                        "detail", service + " refused the request: " + title))
+                .build();
     }
 
     static boolean unavailable(Throwable e) {

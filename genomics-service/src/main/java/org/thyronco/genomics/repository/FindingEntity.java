@@ -14,7 +14,8 @@ import java.util.UUID;
 @Table(name = "finding")
 public class FindingEntity extends PanacheEntityBase {
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "finding_seq")
+    @jakarta.persistence.SequenceGenerator(name = "finding_seq", sequenceName = "finding_seq", allocationSize = 500)
     public Long id;
 
     @Column(name = "profile_id")
