@@ -52,6 +52,15 @@ public class OutboxRelay {
                 .replaceWithVoid();
     }
 
+    /**
+     * Starts a relay pass now, without waiting for the schedule: called right after a transaction that
+     * wrote events has committed, so events leave in milliseconds; the schedule remains the safety net.
+     * Must be called on a Vert.x context (a request or a consumer), as Hibernate Reactive requires.
+     */
+    public void kick() {
+        relay().subscribe().with(done -> { }, failure -> LOG.debugf("outbox kick failed: %s", failure.getMessage()));
+    }
+
     private Uni<Void> sendAll(List<OutboxEventEntity> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();

@@ -40,6 +40,9 @@ public class CurationResource {
     @Inject
     CurationService curation;
 
+    @Inject
+    org.thyronco.evidence.messaging.OutboxRelay relay;
+
     @GET
     @Path("drafts")
     @Operation(operationId = "listDrafts", summary = "Pending drafts")
@@ -81,7 +84,7 @@ public class CurationResource {
     @Path("releases")
     @Operation(operationId = "publishRelease", summary = "Publish latest release + drafts as a new immutable release")
     public Uni<Response> publish(@Valid @NotNull PublishRequest request) {
-        return curation.publish(request.version(), request.notes())
+        return curation.publish(request.version(), request.notes()).invoke(relay::kick)
                 .map(r -> Response.created(URI.create("/releases/" + r.version())).entity(r).build());
     }
 }

@@ -27,6 +27,9 @@ public class ProfileConsumer {
     @Inject
     RecommendationService recommendations;
 
+    @Inject
+    OutboxRelay relay;
+
     @Incoming("profile-events")
     public Uni<Void> consume(String value) {
         JsonNode event = parse(value);
@@ -36,7 +39,8 @@ public class ProfileConsumer {
             throw new IllegalArgumentException("unexpected event type '" + type + "' on " + Topics.PROFILES);
         }
         return Panache.withTransaction(() -> recommendations.onProfile(eventId, event.path("payload")))
-                .invoke(() -> LOG.debugf("applied %s %s", type, eventId));
+                .invoke(() -> LOG.debugf("applied %s %s", type, eventId))
+                .invoke(relay::kick);
     }
 
     /** Poison payloads fail here and go to the dead-letter topic with the reason. */
