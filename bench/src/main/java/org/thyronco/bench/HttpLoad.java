@@ -33,31 +33,50 @@ final class HttpLoad {
 
     private void drive(Supplier<HttpRequest> request, int concurrency, Duration duration,
             ConcurrentLinkedQueue<Long> latencies, AtomicInteger errors) throws InterruptedException {
+        loop(concurrency, duration, worker -> {
+            long t0 = System.nanoTime();
+            try {
+                if (send(request.get()).statusCode() >= 300) {
+                    errors.incrementAndGet();
+                }
+            } catch (Exception e) {
+                errors.incrementAndGet();
+            }
+            latencies.add(System.nanoTime() - t0);
+        });
+    }
+
+    /** One turn of a worker: a single request, or a whole stateful scenario (the sustained load test). */
+    interface Turn {
+        void run(int worker) throws InterruptedException;
+    }
+
+    /** Runs {@code turn} over and over in {@code concurrency} threads until {@code duration} is up. */
+    void loop(int concurrency, Duration duration, Turn turn) throws InterruptedException {
         long deadline = System.nanoTime() + duration.toNanos();
         CountDownLatch done = new CountDownLatch(concurrency);
         for (int w = 0; w < concurrency; w++) {
+            int worker = w;
             Thread t = new Thread(() -> {
                 try {
                     while (System.nanoTime() < deadline) {
-                        long t0 = System.nanoTime();
-                        try {
-                            HttpResponse<byte[]> r = client.send(request.get(), HttpResponse.BodyHandlers.ofByteArray());
-                            if (r.statusCode() >= 300) {
-                                errors.incrementAndGet();
-                            }
-                        } catch (Exception e) {
-                            errors.incrementAndGet();
-                        }
-                        latencies.add(System.nanoTime() - t0);
+                        turn.run(worker);
                     }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 } finally {
                     done.countDown();
                 }
-            });
+            }, "load-" + w);
             t.setDaemon(true);
             t.start();
         }
         done.await();
+    }
+
+    /** Sends one request on the shared loopback client and reads the body as text. */
+    HttpResponse<String> send(HttpRequest request) throws java.io.IOException, InterruptedException {
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpRequest.Builder get(String url) {
