@@ -29,7 +29,8 @@ public final class EmbeddedInfra implements AutoCloseable {
 
     private final Path root;
     private final boolean deleteOnClose;
-    private final EmbeddedPostgres postgres;
+    private final int postgresPort;
+    private EmbeddedPostgres postgres;
     private final int kafkaPort;
     private final int controllerPort;
     private EmbeddedKafkaBroker kafka;
@@ -48,11 +49,10 @@ public final class EmbeddedInfra implements AutoCloseable {
         }
     }
 
-    private EmbeddedInfra(Path root, boolean deleteOnClose, EmbeddedPostgres postgres, int kafkaPort,
-            int controllerPort) {
+    private EmbeddedInfra(Path root, boolean deleteOnClose, int postgresPort, int kafkaPort, int controllerPort) {
         this.root = root;
         this.deleteOnClose = deleteOnClose;
-        this.postgres = postgres;
+        this.postgresPort = postgresPort;
         this.kafkaPort = kafkaPort;
         this.controllerPort = controllerPort;
     }
@@ -65,18 +65,47 @@ public final class EmbeddedInfra implements AutoCloseable {
                 deleteRecursively(root);
             }
             Files.createDirectories(root);
-            // zonky deletes a "clean" data directory on close, so only temporary runs use that mode.
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setDataDirectory(root.resolve("postgres"))
-                    .setCleanDataDirectory(temporary)
-                    .setPort(freePort())
-                    .start();
-            EmbeddedInfra infra = new EmbeddedInfra(root, temporary, pg, freePort(), freePort());
+            EmbeddedInfra infra = new EmbeddedInfra(root, temporary, freePort(), freePort(), freePort());
+            infra.startPostgres();
             infra.createDatabases(options.databases());
             infra.startKafka();
             return infra;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts (or restarts, on the same port and data directory) PostgreSQL. zonky would delete a "clean"
+     * data directory on close, which would make a restart impossible, so it never cleans; a temporary
+     * root is deleted by {@link #close()} instead.
+     */
+    public synchronized void startPostgres() {
+        if (postgres != null) {
+            return;
+        }
+        try {
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(root.resolve("postgres"))
+                    .setCleanDataDirectory(false)
+                    .setPort(postgresPort)
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops PostgreSQL (fast shutdown) but keeps its data, so {@link #startPostgres()} can bring it back. */
+    public synchronized void stopPostgres() {
+        if (postgres == null) {
+            return;
+        }
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            postgres = null;
         }
     }
 
@@ -117,15 +146,15 @@ public final class EmbeddedInfra implements AutoCloseable {
     }
 
     public int postgresPort() {
-        return postgres.getPort();
+        return postgresPort;
     }
 
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+        return "jdbc:postgresql://localhost:" + postgresPort + "/" + database;
     }
 
     public String reactiveUrl(String database) {
-        return "postgresql://localhost:" + postgres.getPort() + "/" + database;
+        return "postgresql://localhost:" + postgresPort + "/" + database;
     }
 
     public Path dataDir() {
@@ -153,9 +182,7 @@ public final class EmbeddedInfra implements AutoCloseable {
     public synchronized void close() {
         stopKafka();
         try {
-            postgres.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            stopPostgres();
         } finally {
             if (deleteOnClose) {
                 deleteRecursively(root);

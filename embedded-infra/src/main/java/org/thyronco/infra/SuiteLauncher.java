@@ -35,6 +35,7 @@ public final class SuiteLauncher {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, String> extraEnv = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> envs = new LinkedHashMap<>();
+    private final List<Instance> extraInstances = new ArrayList<>();
     private Args args;
 
     /** Adds an environment variable for every service (benchmarks lift the gateway's rate limit this way). */
@@ -184,6 +185,34 @@ public final class SuiteLauncher {
         return pb.start();
     }
 
+    /** An extra instance of a service started beside the suite's own (scale-out tests). */
+    public record Instance(String service, int port, Process process) {
+        /** Stops the instance the way Kubernetes would (SIGTERM), waiting for it to exit. */
+        public void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /**
+     * Starts one more instance of a backend service on a free port, sharing its database and Kafka
+     * consumer group with the first one, and waits until it reports UP. {@link #stop()} stops it too.
+     */
+    public synchronized Instance startInstance(String service) throws Exception {
+        int port = EmbeddedInfra.freePort();
+        Map<String, String> env = new LinkedHashMap<>(envs.get(service));
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        int n = extraInstances.size() + 2;
+        Path log = args.dataDir().resolve("logs").resolve(service + "-" + n + ".log");
+        Process p = startService(args.root(), service, env, log);
+        Instance instance = new Instance(service, port, p);
+        extraInstances.add(instance);
+        awaitHealthy(service + " #" + n, port, log);
+        return instance;
+    }
+
     private void awaitHealthy(String svc, int port, Path log) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI health = URI.create("http://localhost:" + port + "/q/health");
@@ -213,6 +242,10 @@ public final class SuiteLauncher {
 
     /** Stops the services (SIGTERM, then SIGKILL after 20 s), Kafka and PostgreSQL. */
     public synchronized void stop() {
+        for (Instance extra : extraInstances) {
+            children.add(extra.process());
+        }
+        extraInstances.clear();
         for (Process p : children) {
             p.destroy();
         }

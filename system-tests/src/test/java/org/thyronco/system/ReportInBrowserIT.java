@@ -126,6 +126,10 @@ class ReportInBrowserIT {
                 .contains("https://doi.org/" + ROAR_INITIAL_DOI, "https://doi.org/" + ROAR_UPDATED_DOI);
         assertThat(citations.select("a").eachText()).contains(ROAR_INITIAL_DOI, ROAR_UPDATED_DOI);
 
+        // No placeholder leaks into what a clinician reads, and the header row repeats on every printed page.
+        assertThat(table.select("td").eachText()).noneMatch(t -> t.contains("null"));
+        assertThat(table.selectFirst("thead th")).as("header row in <thead>").isNotNull();
+
         assertThat(dom.text()).contains("not a treatment order");
         assertThat(dom.select("style").stream().map(Element::data)).as("print rules")
                 .anyMatch(css -> css.contains("@media print"));

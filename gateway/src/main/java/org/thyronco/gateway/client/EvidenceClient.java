@@ -3,11 +3,13 @@ package org.thyronco.gateway.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -61,4 +63,46 @@ public interface EvidenceClient {
     @POST
     @Path("/curation/releases")
     Uni<Response> publish(JsonNode request);
+
+    @GET
+    @Path("/sources")
+    @Retry(maxRetries = 2, delay = 100, abortOn = jakarta.ws.rs.WebApplicationException.class)
+    Uni<Response> sources(@QueryParam("release") String release);
+
+    @GET
+    @Path("/therapies")
+    @Retry(maxRetries = 2, delay = 100, abortOn = jakarta.ws.rs.WebApplicationException.class)
+    Uni<Response> therapies(@QueryParam("release") String release);
+
+    @GET
+    @Path("/releases/{version}")
+    @Retry(maxRetries = 2, delay = 100, abortOn = jakarta.ws.rs.WebApplicationException.class)
+    Uni<Response> release(@PathParam("version") String version);
+
+    @GET
+    @Path("/exports/citations")
+    @Produces({"application/vnd.citationstyles.csl+json", "application/x-bibtex", "application/json"})
+    @Retry(maxRetries = 2, delay = 100, abortOn = jakarta.ws.rs.WebApplicationException.class)
+    Uni<Response> citations(@QueryParam("format") String format, @QueryParam("release") String release);
+
+    @GET
+    @Path("/exports/statements")
+    @Retry(maxRetries = 2, delay = 100, abortOn = jakarta.ws.rs.WebApplicationException.class)
+    Uni<Response> statements(@QueryParam("release") String release);
+
+    @GET
+    @Path("/curation/drafts")
+    Uni<Response> drafts();
+
+    @POST
+    @Path("/curation/drafts/{id}/retire")
+    Uni<Response> retire(@PathParam("id") String id);
+
+    @DELETE
+    @Path("/curation/drafts/{id}")
+    Uni<Response> discard(@PathParam("id") String id);
+
+    @POST
+    @Path("/curation/validate")
+    Uni<Response> validate();
 }

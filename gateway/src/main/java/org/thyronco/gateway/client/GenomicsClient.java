@@ -67,6 +67,11 @@ public interface GenomicsClient {
     @Retry(maxRetries = 2, delay = 100, abortOn = jakarta.ws.rs.WebApplicationException.class)
     Uni<Response> getProfile(@HeaderParam("X-Lab-Id") String lab, @PathParam("id") String id);
 
+    @GET
+    @Path("/profiles/{id}/findings")
+    @Retry(maxRetries = 2, delay = 100, abortOn = jakarta.ws.rs.WebApplicationException.class)
+    Uni<Response> profileFindings(@HeaderParam("X-Lab-Id") String lab, @PathParam("id") String id);
+
     @POST
     @Path("/cases/{caseId}/uploads")
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)

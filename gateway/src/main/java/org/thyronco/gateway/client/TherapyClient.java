@@ -35,4 +35,19 @@ public interface TherapyClient {
     @Path("/match")
     @Retry(maxRetries = 2, delay = 100, abortOn = jakarta.ws.rs.WebApplicationException.class)
     Uni<Response> match(JsonNode request);
+
+    @GET
+    @Path("/cases/{caseId}/recommendations/history")
+    @Retry(maxRetries = 2, delay = 100, abortOn = jakarta.ws.rs.WebApplicationException.class)
+    Uni<Response> history(@HeaderParam("X-Lab-Id") String lab, @PathParam("caseId") String caseId);
+
+    @GET
+    @Path("/recommendations/changes")
+    @Retry(maxRetries = 2, delay = 100, abortOn = jakarta.ws.rs.WebApplicationException.class)
+    Uni<Response> changes(@HeaderParam("X-Lab-Id") String lab, @QueryParam("since") String since);
+
+    @POST
+    @Path("/match/batch")
+    @Retry(maxRetries = 2, delay = 100, abortOn = jakarta.ws.rs.WebApplicationException.class)
+    Uni<Response> matchBatch(JsonNode requests);
 }

@@ -14,14 +14,14 @@ public final class HtmlReport {
                 .append("body{font-family:system-ui,sans-serif;margin:2em;color:#111}table{border-collapse:collapse;")
                 .append("width:100%;margin:1em 0}th,td{border:1px solid #999;padding:4px 6px;text-align:left;")
                 .append("vertical-align:top;font-size:13px}th{background:#eee}.flag{color:#8a4b00}")
-                .append("@media print{body{margin:0}}</style></head><body>");
+                .append("@media print{body{margin:0}thead{display:table-header-group}tr{break-inside:avoid}a{color:#000}}</style></head><body>");
         h.append("<h1>Molecular tumour board report</h1>");
         h.append("<p>Case <strong>").append(esc(r.path("caseId").asText())).append("</strong> &middot; diagnosis ")
                 .append(esc(r.path("context").path("diagnosis").asText())).append(" &middot; knowledge release ")
                 .append(esc(r.path("knowledgeRelease").asText("pending"))).append(" &middot; generated ")
                 .append(esc(r.path("generatedAt").asText())).append("</p>");
-        h.append("<h2>Findings</h2><table id=\"findings\"><tr><th>Ref</th><th>Type</th><th>Gene</th>")
-                .append("<th>Normalized</th><th>As reported</th></tr>");
+        h.append("<h2>Findings</h2><table id=\"findings\"><thead><tr><th>Ref</th><th>Type</th>")
+                .append("<th>Gene</th><th>Normalized</th><th>As reported</th></tr></thead><tbody>");
         for (JsonNode f : r.path("profile").path("findings")) {
             String normalized = f.hasNonNull("proteinChange") ? f.get("proteinChange").asText()
                     : f.hasNonNull("fusion") ? f.get("fusion").asText()
@@ -33,15 +33,20 @@ public final class HtmlReport {
                     .append("</td><td>").append(esc(normalized)).append("</td><td>")
                     .append(esc(f.path("raw").asText(""))).append("</td></tr>");
         }
-        h.append("</table><h2>Recommendations</h2><table id=\"recommendations\"><tr><th>#</th><th>Therapy</th>")
-                .append("<th>Level</th><th>Status</th><th>Why</th><th>Flags and cautions</th><th>Citations</th></tr>");
+        h.append("</tbody></table><h2>Recommendations</h2><table id=\"recommendations\"><thead><tr><th>#</th><th>Therapy</th>")
+                .append("<th>Level</th><th>Status</th><th>Why</th><th>Flags and cautions</th><th>Citations</th></tr>")
+                .append("</thead><tbody>");
         for (JsonNode rec : r.path("recommendations")) {
             h.append("<tr><td>").append(rec.path("rank").asInt()).append("</td><td>")
                     .append(esc(rec.path("therapyName").asText(rec.path("therapyId").asText()))).append("</td><td>")
-                    .append(esc(rec.path("level").asText(""))).append(" ").append(esc(rec.path("ampTier").asText("")))
+                    // An item the knowledge base deliberately leaves without a level says so, rather than a blank.
+                    .append(rec.hasNonNull("level") ? esc(rec.get("level").asText()) : "no level").append(" ")
+                    .append(esc(rec.path("ampTier").asText("")))
                     .append("</td><td>").append(esc(rec.path("status").asText(""))).append("</td><td>");
             for (JsonNode m : rec.path("matches")) {
-                h.append(esc(m.path("findingRef").asText())).append(" &rarr; ").append(esc(m.path("itemId").asText()))
+                // Biomarker-agnostic options (chemotherapy, standard care) match the clinical context, not a finding.
+                h.append(m.hasNonNull("findingRef") ? esc(m.get("findingRef").asText()) : "clinical context")
+                        .append(" &rarr; ").append(esc(m.path("itemId").asText()))
                         .append(" (").append(esc(m.path("granularity").asText())).append("; ")
                         .append(esc(String.join(" → ", texts(m.path("diseasePath"))))).append(")<br>");
             }
@@ -63,7 +68,7 @@ public final class HtmlReport {
             }
             h.append("</td></tr>");
         }
-        h.append("</table>");
+        h.append("</tbody></table>");
         if (r.path("prognostic").size() > 0) {
             h.append("<h2>Prognostic notes</h2><ul id=\"prognostic\">");
             for (JsonNode p : r.path("prognostic")) {

@@ -121,6 +121,14 @@ public class CaseGatewayResource {
         return Downstream.relay("genomics-service", genomics.getProfile(caller.labScope(), id));
     }
 
+    @GET
+    @Path("profiles/{id}/findings")
+    @RolesAllowed({Caller.LAB, Caller.CLINICIAN, Caller.ADMIN})
+    @Operation(operationId = "getProfileFindings", summary = "A profile's normalized findings, raw input beside each")
+    public Uni<Response> profileFindings(@PathParam("id") @Pattern(regexp = UUID) String id) {
+        return Downstream.relay("genomics-service", genomics.profileFindings(caller.labScope(), id));
+    }
+
     @POST
     @Path("cases/{caseId}/uploads")
     @io.smallrye.common.annotation.Blocking
@@ -152,6 +160,23 @@ public class CaseGatewayResource {
     public Uni<Response> recommendations(@PathParam("caseId") @Pattern(regexp = ID) String caseId,
             @QueryParam("release") @Pattern(regexp = "[0-9.]{1,20}") String release) {
         return Downstream.relay("therapy-service", therapy.recommendations(caller.labScope(), caseId, release));
+    }
+
+    @GET
+    @Path("cases/{caseId}/recommendations/history")
+    @RolesAllowed({Caller.LAB, Caller.CLINICIAN, Caller.ADMIN})
+    @Operation(operationId = "listRecommendationHistory", summary = "Every stored recommendation set of a case, by release")
+    public Uni<Response> history(@PathParam("caseId") @Pattern(regexp = ID) String caseId) {
+        return Downstream.relay("therapy-service", therapy.history(caller.labScope(), caseId));
+    }
+
+    @GET
+    @Path("recommendations/changes")
+    @RolesAllowed({Caller.LAB, Caller.CLINICIAN, Caller.ADMIN})
+    @Operation(operationId = "listRecommendationChanges", summary = "Cases whose recommendations changed since a time")
+    public Uni<Response> changes(@QueryParam("since") @NotNull
+            @Pattern(regexp = "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]{5,18}(Z|[+-][0-9]{2}:[0-9]{2})") String since) {
+        return Downstream.relay("therapy-service", therapy.changes(caller.labScope(), since));
     }
 
     private String labOrDefault() {

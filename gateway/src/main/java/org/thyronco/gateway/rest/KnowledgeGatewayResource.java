@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -104,6 +105,89 @@ public class KnowledgeGatewayResource {
         return Downstream.relay("evidence-service", evidence.releases());
     }
 
+    @GET
+    @Path("sources")
+    @Tag(name = "Evidence")
+    @RolesAllowed({Caller.LAB, Caller.CLINICIAN, Caller.CURATOR, Caller.ADMIN})
+    @Operation(operationId = "listSources", summary = "Every source of a release (default latest)")
+    public Uni<Response> sources(@QueryParam("release") @Pattern(regexp = RELEASE) String release) {
+        return Downstream.relay("evidence-service", evidence.sources(release));
+    }
+
+    @GET
+    @Path("therapies")
+    @Tag(name = "Evidence")
+    @RolesAllowed({Caller.LAB, Caller.CLINICIAN, Caller.CURATOR, Caller.ADMIN})
+    @Operation(operationId = "listTherapies", summary = "Every therapy of a release (default latest)")
+    public Uni<Response> therapies(@QueryParam("release") @Pattern(regexp = RELEASE) String release) {
+        return Downstream.relay("evidence-service", evidence.therapies(release));
+    }
+
+    @GET
+    @Path("releases/{version}")
+    @Tag(name = "Evidence")
+    @RolesAllowed({Caller.LAB, Caller.CLINICIAN, Caller.CURATOR, Caller.ADMIN})
+    @Operation(operationId = "getRelease", summary = "One knowledge release with its notes and diff")
+    public Uni<Response> release(@PathParam("version") @Pattern(regexp = RELEASE + "|latest") String version) {
+        return Downstream.relay("evidence-service", evidence.release(version));
+    }
+
+    @GET
+    @Path("exports/citations")
+    @Produces({"application/vnd.citationstyles.csl+json", "application/x-bibtex", MediaType.APPLICATION_JSON})
+    @Tag(name = "Evidence")
+    @RolesAllowed({Caller.LAB, Caller.CLINICIAN, Caller.CURATOR, Caller.ADMIN})
+    @Operation(operationId = "exportCitations", summary = "Every source of a release as CSL-JSON or BibTeX")
+    public Uni<Response> citations(@QueryParam("format") @Pattern(regexp = "csl-json|bibtex") String format,
+            @QueryParam("release") @Pattern(regexp = RELEASE) String release) {
+        return Downstream.relay("evidence-service", evidence.citations(format, release));
+    }
+
+    @GET
+    @Path("exports/statements")
+    @Tag(name = "Evidence")
+    @RolesAllowed({Caller.LAB, Caller.CLINICIAN, Caller.CURATOR, Caller.ADMIN})
+    @Operation(operationId = "exportStatements", summary = "Evidence of a release as GA4GH VA-Spec-shaped statements")
+    public Uni<Response> statements(@QueryParam("release") @Pattern(regexp = RELEASE) String release) {
+        return Downstream.relay("evidence-service", evidence.statements(release));
+    }
+
+    @GET
+    @Path("curation/drafts")
+    @Tag(name = "Curation")
+    @RolesAllowed({Caller.CURATOR, Caller.ADMIN})
+    @Operation(operationId = "listDrafts", summary = "Pending drafts (new, changed or retired items)")
+    public Uni<Response> drafts() {
+        return Downstream.relay("evidence-service", evidence.drafts());
+    }
+
+    @POST
+    @Path("curation/drafts/{id}/retire")
+    @Tag(name = "Curation")
+    @RolesAllowed({Caller.CURATOR, Caller.ADMIN})
+    @Operation(operationId = "retireItem", summary = "Draft the retirement of a published item")
+    public Uni<Response> retire(@PathParam("id") @Pattern(regexp = ITEM_ID) String id) {
+        return Downstream.relay("evidence-service", evidence.retire(id));
+    }
+
+    @DELETE
+    @Path("curation/drafts/{id}")
+    @Tag(name = "Curation")
+    @RolesAllowed({Caller.CURATOR, Caller.ADMIN})
+    @Operation(operationId = "discardDraft", summary = "Discard a draft")
+    public Uni<Response> discard(@PathParam("id") @Pattern(regexp = ITEM_ID) String id) {
+        return Downstream.relay("evidence-service", evidence.discard(id));
+    }
+
+    @POST
+    @Path("curation/validate")
+    @Tag(name = "Curation")
+    @RolesAllowed({Caller.CURATOR, Caller.ADMIN})
+    @Operation(operationId = "validateDrafts", summary = "Validate the release that publishing now would produce")
+    public Uni<Response> validate() {
+        return Downstream.relay("evidence-service", evidence.validate());
+    }
+
     @PUT
     @Path("curation/drafts/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -152,5 +236,15 @@ public class KnowledgeGatewayResource {
     @Operation(operationId = "matchProfile", summary = "Stateless match of normalized findings + context")
     public Uni<Response> match(@NotNull JsonNode request) {
         return Downstream.relay("therapy-service", therapy.match(request));
+    }
+
+    @POST
+    @Path("match/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Tag(name = "Matching")
+    @RolesAllowed({Caller.LAB, Caller.CLINICIAN, Caller.ADMIN})
+    @Operation(operationId = "matchBatch", summary = "Stateless match of a list of profiles; results in the same order")
+    public Uni<Response> matchBatch(@NotNull JsonNode requests) {
+        return Downstream.relay("therapy-service", therapy.matchBatch(requests));
     }
 }

@@ -70,7 +70,7 @@ public class RequestFilters {
         }
         String path = request.getUriInfo().getPath();
         if (!path.startsWith("/api/v1/cases") && !path.startsWith("/api/v1/profiles")
-                && !path.startsWith("/api/v1/jobs")) {
+                && !path.startsWith("/api/v1/jobs") && !path.startsWith("/api/v1/recommendations")) {
             return Uni.createFrom().voidItem();
         }
         return identity.getDeferredIdentity().onFailure().recoverWithNull().chain(who -> {

@@ -11,6 +11,8 @@ public interface TherapyConfig {
 
     Match match();
 
+    Knowledge knowledge();
+
     /** The transactional outbox relay. */
     interface Outbox {
         /** Pause between relay passes (read by the relay's schedule). */
@@ -20,6 +22,16 @@ public interface TherapyConfig {
         /** Most events sent per relay pass. */
         @WithDefault("200")
         int batchSize();
+    }
+
+    /** This service's copy of the knowledge. */
+    interface Knowledge {
+        /**
+         * How often an instance checks the database for a release that another instance (the one that owns
+         * the knowledge topic's partition) stored, and switches its in-memory index to it.
+         */
+        @WithDefault("5s")
+        String refreshEvery();
     }
 
     /** The synchronous match endpoints. */

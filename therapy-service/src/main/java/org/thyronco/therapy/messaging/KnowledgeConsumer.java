@@ -8,6 +8,7 @@ import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.thyronco.therapy.engine.KnowledgeIndex;
 import org.thyronco.therapy.service.KnowledgeStore;
 import org.thyronco.therapy.service.RecommendationService;
 
@@ -35,7 +36,7 @@ public class KnowledgeConsumer {
             throw new IllegalArgumentException("knowledge record without a key");
         }
         if (record.value() == null) {
-            return Panache.withTransaction(() -> store.remove(key));
+            return TransientFailures.retried("removing " + key, Panache.withTransaction(() -> store.remove(key)));
         }
         JsonNode event;
         try {
@@ -45,12 +46,23 @@ public class KnowledgeConsumer {
         }
         JsonNode payload = event.path("payload");
         if ("release:current".equals(key)) {
-            return Panache.withTransaction(() -> store.completeRelease(payload))
+            return TransientFailures.retried("completing release " + key, Panache.withTransaction(
+                    () -> store.completeRelease(payload)))
+                    .invoke(this::activate)
                     .chain(index -> index == null ? Uni.createFrom().voidItem()
-                            : Panache.withTransaction(() -> recommendations.rerankAll(index)));
+                            : TransientFailures.retried("re-ranking for " + index.release(),
+                                    Panache.withTransaction(() -> recommendations.rerankAll(index))));
         }
-        return Panache.withTransaction(() -> store.upsert(key, payload))
+        return TransientFailures.retried("storing " + key, Panache.withTransaction(() -> store.upsert(key, payload)))
+                .invoke(this::activate)
                 .chain(index -> index == null ? Uni.createFrom().voidItem()
-                        : Panache.withTransaction(() -> recommendations.rerankAll(index)));
+                        : TransientFailures.retried("re-ranking for " + index.release(),
+                                Panache.withTransaction(() -> recommendations.rerankAll(index))));
+    }
+
+    private void activate(KnowledgeIndex index) {
+        if (index != null) {
+            store.activate(index);
+        }
     }
 }

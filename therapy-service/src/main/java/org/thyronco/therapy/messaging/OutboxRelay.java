@@ -2,7 +2,6 @@ package org.thyronco.therapy.messaging;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -13,6 +12,7 @@ import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -37,41 +37,90 @@ public class OutboxRelay {
     @Inject
     TherapyConfig config;
 
-    // Delayed start: the emitter's channel is wired only once messaging has started.
+    /** A pass is running (only one at a time per instance; row locks order passes across replicas). */
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    /** Events were committed since the running pass read its rows: run another pass right after it. */
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    // Not before the application runs: the emitter's channel is wired only once messaging has started
+    // (a tick that came first failed to create this bean), and not while it shuts down.
     @Scheduled(every = "${thyronco.outbox.every:0.5s}", delayed = "2s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relay() {
-        return Panache.withTransaction(() -> OutboxEventEntity.<OutboxEventEntity>find(
-                "publishedAt is null order by createdAt")
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .range(0, config.outbox().batchSize() - 1)
-                .list()
-                .chain(this::sendAll))
-                .onFailure().invoke(e -> LOG.warnf("outbox relay pass failed, will retry: %s", e.getMessage()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+        // Returning Uni keeps the tick on a Vert.x context, which Hibernate Reactive requires.
+        return Uni.createFrom().voidItem().invoke(this::kick);
     }
 
     /**
      * Starts a relay pass now, without waiting for the schedule: called right after a transaction that
      * wrote events has committed, so events leave in milliseconds; the schedule remains the safety net.
+     * Kicks during a pass coalesce into one more pass after it (its query may not have seen their rows),
+     * so a burst neither waits for the next tick nor piles up passes queued on the same row locks.
      * Must be called on a Vert.x context (a request or a consumer), as Hibernate Reactive requires.
      */
     public void kick() {
-        relay().subscribe().with(done -> { }, failure -> LOG.debugf("outbox kick failed: %s", failure.getMessage()));
+        again.set(true);
+        if (running.compareAndSet(false, true)) {
+            drain();
+        }
+    }
+
+    private void drain() {
+        again.set(false);
+        pass().subscribe().with(more -> afterPass(more), failure -> afterPass(false));
+    }
+
+    private void afterPass(boolean fullBatch) {
+        if (fullBatch || again.get()) {
+            drain();
+            return;
+        }
+        running.set(false);
+        // A kick that arrived between the check above and the reset would otherwise wait for the schedule.
+        if (again.get() && running.compareAndSet(false, true)) {
+            drain();
+        }
+    }
+
+    /** One pass: sends up to a batch of unpublished events; true when the batch was full (more may wait). */
+    private Uni<Boolean> pass() {
+        int batch = config.outbox().batchSize();
+        return Panache.withTransaction(() -> OutboxEventEntity.<OutboxEventEntity>find(
+                "publishedAt is null order by createdAt")
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .range(0, batch - 1)
+                .list()
+                .chain(events -> sendAll(events).replaceWith(events.size() == batch
+                        && events.stream().allMatch(e -> e.publishedAt != null))))
+                .onFailure().invoke(e -> LOG.warnf("outbox relay pass failed, will retry: %s", e.getMessage()))
+                .onFailure().recoverWithItem(false);
     }
 
     private Uni<Void> sendAll(List<OutboxEventEntity> events) {
-        if (events.isEmpty()) {
+        return sendFrom(events, 0);
+    }
+
+    /**
+     * Sends in order and marks each event published as soon as Kafka acknowledges it. At the first
+     * failure the pass stops: what was acknowledged commits as published, the rest waits for the next
+     * pass, so a broker outage does not make already-delivered events go out again.
+     */
+    private Uni<Void> sendFrom(List<OutboxEventEntity> events, int i) {
+        if (i >= events.size()) {
             return Uni.createFrom().voidItem();
         }
-        return Multi.createFrom().iterable(events)
-                .onItem().transformToUniAndConcatenate(this::send)
-                .collect().last()
+        OutboxEventEntity e = events.get(i);
+        return send(e)
                 .invoke(() -> {
-                    OffsetDateTime now = OffsetDateTime.now();
-                    events.forEach(e -> e.publishedAt = now);
+                    if (e.publishedAt == null) {
+                        e.publishedAt = OffsetDateTime.now();
+                    }
                 })
+                .chain(() -> sendFrom(events, i + 1))
+                .onFailure().invoke(err -> LOG.warnf("outbox send stopped at event %s: %s", e.id, err.getMessage()))
+                .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
 

@@ -38,7 +38,8 @@ public class ProfileConsumer {
         if (!"ProfileSubmitted".equals(type) && !"ProfileAmended".equals(type)) {
             throw new IllegalArgumentException("unexpected event type '" + type + "' on " + Topics.PROFILES);
         }
-        return Panache.withTransaction(() -> recommendations.onProfile(eventId, event.path("payload")))
+        return TransientFailures.retried("applying " + type + " " + eventId,
+                Panache.withTransaction(() -> recommendations.onProfile(eventId, event.path("payload"))))
                 .invoke(() -> LOG.debugf("applied %s %s", type, eventId))
                 .invoke(relay::kick);
     }

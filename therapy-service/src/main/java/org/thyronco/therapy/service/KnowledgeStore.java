@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +20,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 import org.thyronco.therapy.engine.KnowledgeIndex;
 import org.thyronco.therapy.engine.Knowledge;
-
-
 import org.thyronco.therapy.repository.KnowledgeContentEntity;
 import org.thyronco.therapy.repository.KnowledgeReleaseEntity;
 
@@ -46,7 +45,7 @@ public class KnowledgeStore {
         return current.get();
     }
 
-    /** Stores one content record; returns the new index if it completed a pending release, else null. */
+    /** Stores one content record; returns the new index if it completed a pending release, else null (see {@link #activate}). */
     public Uni<KnowledgeIndex> upsert(String key, JsonNode payload) {
         return store(key, payload).chain(() -> {
             JsonNode marker = pending.get();
@@ -71,8 +70,8 @@ public class KnowledgeStore {
     }
 
     /**
-     * Records a complete release and switches the index to it. Returns the new index, or null when this
-     * release was already current (a redelivered marker changes nothing).
+     * Records a complete release and builds its index (see {@link #activate}). Returns the new index, or
+     * null when this release is already current (a redelivered marker changes nothing) or incomplete.
      */
     public Uni<KnowledgeIndex> completeRelease(JsonNode marker) {
         String version = marker.path("release").asText();
@@ -97,11 +96,18 @@ public class KnowledgeStore {
                 pending.set(marker);
                 return null;
             }
-            pending.set(null);
-            current.set(index);
-            LOG.infof("matching index now on knowledge release %s", version);
             return index;
         });
+    }
+
+    /**
+     * Switches matching to a release whose transaction has committed. Called after the commit, not
+     * inside it: a commit that failed and is retried must still see the release as new and re-rank.
+     */
+    public void activate(KnowledgeIndex index) {
+        pending.set(null);
+        current.set(index);
+        LOG.infof("matching index now on knowledge release %s", index.release());
     }
 
     private Uni<KnowledgeIndex> build(String version, Set<String> itemIds) {
@@ -122,11 +128,7 @@ public class KnowledgeStore {
 
     void onStart(@Observes StartupEvent event) {
         try {
-            KnowledgeIndex index = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
-                    () -> KnowledgeReleaseEntity.<KnowledgeReleaseEntity>find("order by completedAt desc")
-                            .firstResult()
-                            .chain(r -> r == null ? Uni.createFrom().<KnowledgeIndex>nullItem()
-                                    : build(r.version, ids(r.itemIds)))));
+            KnowledgeIndex index = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(this::latestStored));
             if (index != null) {
                 current.set(index);
                 LOG.infof("matching index restored from knowledge release %s", index.release());
@@ -134,6 +136,52 @@ public class KnowledgeStore {
         } catch (Throwable e) {
             LOG.errorf("could not restore the matching index: %s", e.getMessage());
         }
+    }
+
+    /**
+     * With several replicas only one owns the single-partition knowledge topic and stores each release; the
+     * others would match on the release they started with forever. They pick it up from the shared
+     * database instead (and never re-rank: the owner already did, for every stored profile).
+     */
+    @Scheduled(every = "${thyronco.knowledge.refresh-every:5s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> refresh() {
+        return Panache.withSession(this::latestStored).invoke(index -> {
+            KnowledgeIndex now = current.get();
+            // Only forward: a refresh that read the previous release may finish after the consumer switched.
+            if (index != null && (now == null || newer(index.release(), now.release()))) {
+                current.set(index);
+                LOG.infof("matching index now on knowledge release %s (stored by another instance)", index.release());
+            }
+        }).onFailure().invoke(e -> LOG.warnf("knowledge refresh failed, will retry: %s", e.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** Whether release version {@code a} (year.minor.patch) comes after {@code b}. */
+    static boolean newer(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            int p = i < x.length ? Integer.parseInt(x[i]) : 0;
+            int q = i < y.length ? Integer.parseInt(y[i]) : 0;
+            if (p != q) {
+                return p > q;
+            }
+        }
+        return false;
+    }
+
+    /** The index of the newest complete release in the database, or null if there is none yet. */
+    private Uni<KnowledgeIndex> latestStored() {
+        return KnowledgeReleaseEntity.<KnowledgeReleaseEntity>find("order by completedAt desc").firstResult()
+                .chain(r -> {
+                    KnowledgeIndex now = current.get();
+                    if (r == null || now != null && r.version.equals(now.release())) {
+                        return Uni.createFrom().<KnowledgeIndex>nullItem();
+                    }
+                    return build(r.version, ids(r.itemIds));
+                });
     }
 
     private Set<String> ids(String jsonArray) {
