@@ -74,7 +74,7 @@ public final class Main {
             // 3. Submission → RecommendationsIssued vs a raw produce → consume round trip.
             String bootstrap = suite.infra().kafkaBootstrapServers();
             Stats raw = LatencyBench.rawRoundTrip(bootstrap, 200);
-            Stats e2e = LatencyBench.submissionToIssued(bootstrap, suite.port("genomics-service"), 50);
+            Stats e2e = LatencyBench.submissionToIssued(bootstrap, suite.port("genomics-service"), 200);
             md.add("");
             md.add("## Submission → RecommendationsIssued vs raw Kafka round trip");
             md.add("");

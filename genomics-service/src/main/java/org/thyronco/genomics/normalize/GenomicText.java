@@ -35,8 +35,34 @@ final class GenomicText {
             Pattern.compile("(?i)[(\\[]?\\b(GRCh3[78]|hg19|hg38)\\b[)\\]]?[,;]?");
     private static final Pattern BARE_CHROMOSOME = Pattern.compile("([0-9]{1,2}|X|Y|MT?):[gm]\\..*");
     private static final Pattern POS_WITH_REF = Pattern.compile("(\\d+)([ACGTNacgtn]+)");
+    private static final Pattern DASH_ALLELE = Pattern.compile(".*[:\\s]-(\\s.*|:.*|$)");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s:\\-/,]+");
 
     private GenomicText() {}
+
+    /**
+     * Whether the text is one or more of A, C, G, T, N (lower case too when {@code anyCase}). A loop, not a regex:
+     * intake calls it for every allele of every VCF record, and {@code String.matches} compiles its pattern each call.
+     */
+    static boolean isBases(String s, boolean anyCase) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            switch (s.charAt(i)) {
+                case 'A', 'C', 'G', 'T', 'N':
+                    break;
+                case 'a', 'c', 'g', 't', 'n':
+                    if (!anyCase) {
+                        return false;
+                    }
+                    break;
+                default:
+                    return false;
+            }
+        }
+        return true;
+    }
 
     static Parsed parse(String text) throws GenomicParseException {
         return parse(text, null);
@@ -51,6 +77,10 @@ final class GenomicText {
             throw new GenomicParseException("empty genomic description");
         }
         String t = text.trim();
+        Parsed plain = plainColonForm(t);
+        if (plain != null) {
+            return plain;
+        }
         GenomeBuild word = null;
         Matcher m = BUILD_WORD.matcher(t);
         StringBuilder rest = new StringBuilder();
@@ -69,11 +99,11 @@ final class GenomicText {
         if (t.contains("g.") || t.contains("m.")) {
             return parseHgvs(t, word, contextBuild);
         }
-        if (t.matches(".*[:\\s]-(\\s.*|:.*|$)")) {
+        if (DASH_ALLELE.matcher(t).matches()) {
             throw new GenomicParseException(
                     "'-' is not a VCF allele; give anchored REF and ALT bases (e.g. 7:55242464:AGGAATTAAGA:A)");
         }
-        String[] raw = t.replace('>', ' ').split("[\\s:\\-/,]+");
+        String[] raw = SEPARATORS.split(t.replace('>', ' '));
         List<String> tok = new ArrayList<>();
         for (String s : raw) {
             if (!s.isEmpty()) {
@@ -102,6 +132,37 @@ final class GenomicText {
                 pos,
                 tok.get(2).toUpperCase(Locale.ROOT),
                 tok.get(3).toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * The form VCF intake produces for every record, "chr7:140753336:A:T", read without regexes; null when the text is
+     * anything else (then the general parser decides). Same result as the general parser for this form.
+     */
+    private static Parsed plainColonForm(String t) {
+        int c1 = t.indexOf(':');
+        int c2 = c1 < 0 ? -1 : t.indexOf(':', c1 + 1);
+        int c3 = c2 < 0 ? -1 : t.indexOf(':', c2 + 1);
+        if (c3 < 0 || t.indexOf(':', c3 + 1) >= 0 || c2 - c1 < 2 || c2 - c1 > 10) {
+            return null;
+        }
+        String contig = t.substring(0, c1);
+        if (Chromosomes.normalize(contig) == null) {
+            return null;
+        }
+        long pos = 0;
+        for (int i = c1 + 1; i < c2; i++) {
+            char ch = t.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return null;
+            }
+            pos = pos * 10 + (ch - '0');
+        }
+        String ref = t.substring(c2 + 1, c3);
+        String alt = t.substring(c3 + 1);
+        if (!isBases(ref, true) || !isBases(alt, true)) {
+            return null;
+        }
+        return new Parsed(null, contig, pos, ref.toUpperCase(Locale.ROOT), alt.toUpperCase(Locale.ROOT));
     }
 
     private static Parsed parseHgvs(String text, GenomeBuild word, GenomeBuild contextBuild)

@@ -191,7 +191,7 @@ final class VariantNormalizer {
         }
         for (String tok : tokens) {
             String bare = stripParens(tok);
-            if (bare.matches("C2[25]8T")) {
+            if (bare.equals("C228T") || bare.equals("C250T")) {
                 if ("TERT".equals(w.gene)) {
                     w.promoterName = bare;
                     continue;
@@ -507,11 +507,11 @@ final class VariantNormalizer {
                     + len + ")");
             return null;
         }
-        if (!p.ref().matches("[ACGTN]+")) {
+        if (!GenomicText.isBases(p.ref(), false)) {
             w.error(field, "REF '" + p.ref() + "' contains non-ACGTN characters");
             return null;
         }
-        if (!p.alt().matches("[ACGTN]+")) {
+        if (!GenomicText.isBases(p.alt(), false)) {
             w.error(field, "ALT '" + p.alt() + "' contains non-ACGTN characters");
             return null;
         }

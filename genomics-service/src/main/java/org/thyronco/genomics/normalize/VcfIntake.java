@@ -32,6 +32,8 @@ public final class VcfIntake {
     private static final String[] FIXED = {"CHROM", "POS", "ID", "REF", "ALT", "QUAL", "FILTER", "INFO"};
     private static final Pattern CONTIG = Pattern.compile("##contig=<(.*)>");
     private static final Pattern ATTR = Pattern.compile("(\\w+)=(\"[^\"]*\"|[^,]*)");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern PIPE = Pattern.compile("\\|");
 
     private final FindingNormalizer normalizer;
 
@@ -243,14 +245,14 @@ public final class VcfIntake {
             return FieldError.at("POS", ln, 2, "position " + pos + " is outside chromosome " + chrom + " on " + build
                     + " (1-" + len + ")");
         }
-        if (!f[3].matches("[ACGTNacgtn]+")) {
+        if (!GenomicText.isBases(f[3], true)) {
             return FieldError.at("REF", ln, 4, "REF '" + f[3] + "' contains non-ACGTN characters");
         }
         if (f[4].equals(".")) {
             return FieldError.at("ALT", ln, 5, "no ALT allele (reference-only record)");
         }
         for (String alt : f[4].split(",", -1)) {
-            if (!alt.matches("[ACGTNacgtn]+")) {
+            if (!GenomicText.isBases(alt, true)) {
                 return FieldError.at("ALT", ln, 5, "ALT allele '" + alt
                         + "' is not ACGTN (symbolic, breakend, '*' and empty alleles are not supported)");
             }
@@ -310,7 +312,7 @@ public final class VcfIntake {
                 out.add(new BuildEvidence(buildWord(assembly), ln, line));
             }
             String chrom = Chromosomes.normalize(id);
-            if (chrom != null && !chrom.equals("MT") && length != null && length.matches("\\d+")) {
+            if (chrom != null && !chrom.equals("MT") && length != null && DIGITS.matcher(length).matches()) {
                 long len = Long.parseLong(length);
                 boolean is37 = len == Chromosomes.length(GenomeBuild.GRCh37, chrom);
                 boolean is38 = len == Chromosomes.length(GenomeBuild.GRCh38, chrom);
@@ -405,7 +407,7 @@ public final class VcfIntake {
                 return null;
             }
             for (String entry : vc.getAttributeAsStringList(key, "")) {
-                String[] p = entry.split("\\|", -1);
+                String[] p = PIPE.split(entry, -1);
                 if (p.length <= geneIdx || p[geneIdx].isEmpty()) {
                     continue;
                 }
