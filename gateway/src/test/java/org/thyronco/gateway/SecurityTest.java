@@ -28,6 +28,9 @@ class SecurityTest {
     @InjectIssuer
     LocalIssuer issuer;
 
+    @jakarta.inject.Inject
+    io.smallrye.jwt.auth.principal.JWTParser parser;
+
     String token(String role) {
         return issuer.token("user-" + role, List.of(role), "LAB-A", 600);
     }
@@ -42,6 +45,19 @@ class SecurityTest {
     void expiredTokenIs401() {
         String expired = issuer.token("late", List.of("lab"), "LAB-A", -3600);
         given().auth().oauth2(expired).when().get("/api/v1/cases").then().statusCode(401);
+    }
+
+    @Test
+    void tokensAreVerifiedByTheCachingParserAndAForgeryOfAVerifiedTokenIsStill401() {
+        // The JWT authentication mechanism resolves the same bean: the verified-token cache is in force.
+        org.assertj.core.api.Assertions.assertThat(parser).isInstanceOf(
+                org.thyronco.gateway.security.CachingJwtParser.class);
+        String t = token("clinician");
+        given().auth().oauth2(t).when().get("/api/v1/cases/CASE-1").then().statusCode(503);
+        String[] parts = t.split("\\.");
+        String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+        given().auth().oauth2(forged).when().get("/api/v1/cases/CASE-1").then().statusCode(401);
+        given().auth().oauth2(t).when().get("/api/v1/cases/CASE-1").then().statusCode(503);
     }
 
     @Test

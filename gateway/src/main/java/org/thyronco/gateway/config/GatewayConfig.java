@@ -9,6 +9,15 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    TokenCache tokenCache();
+
+    /** Bearer tokens whose signature and claims were already verified (see CachingJwtParser). */
+    interface TokenCache {
+        /** Most verified tokens remembered; the cache starts over when full. 0 verifies every request. */
+        @WithDefault("10000")
+        int maxEntries();
+    }
+
     /** Per-client token bucket (keyed by token subject, or by address for anonymous callers). */
     interface RateLimit {
         /** Sustained requests per second one client may make. */
