@@ -93,6 +93,15 @@ public class CaseMapper {
                 findings.stream().map(this::finding).toList());
     }
 
+    /** The view of a profile just stored, from the findings in hand (no JSON read back per finding). */
+    public Views.Profile profileOf(ProfileEntity p, List<NormalizedFinding> findings) {
+        List<StoredFinding> stored = new java.util.ArrayList<>(findings.size());
+        for (int i = 0; i < findings.size(); i++) {
+            stored.add(new StoredFinding("F" + (i + 1), findings.get(i)));
+        }
+        return new Views.Profile(p.id, p.caseId, p.version, p.source, p.createdAt, stored);
+    }
+
     public Views.Job job(IntakeJobEntity j) {
         return new Views.Job(j.id, j.caseId, j.format, j.state, j.recordsRead, j.accepted, j.rejected,
                 read(j.errors, new TypeReference<List<FieldError>>() {}), j.profileId, j.createdAt, j.updatedAt);

@@ -2,7 +2,7 @@ package org.thyronco.genomics.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -122,9 +122,10 @@ public class ProfileService {
                 for (int i = 0; i < findings.size(); i++) {
                     rows.add(mapper.toEntity(p.id, i + 1, findings.get(i)));
                 }
-                Views.Profile view = mapper.profile(p, rows);
+                Views.Profile view = mapper.profileOf(p, findings);
                 return p.persist()
-                        .chain(() -> PanacheEntityBase.persist(rows))
+                        .chain(() -> Panache.flush())
+                        .chain(() -> repository.insertFindings(p.id, rows))
                         .chain(() -> events.profileStored(new ProfileEvents.ProfileEvent(c.caseId, p.id, p.version,
                                 c.labId, mapper.context(c), matchable(view.findings()), view.findings().size())))
                         .replaceWith(new CaseService.Created<>(view, true));

@@ -57,6 +57,33 @@ class ProfileSubmissionTest {
     }
 
     @Test
+    void whatIsReadBackFromTheDatabaseIsExactlyWhatWasAnsweredAtSubmission() throws Exception {
+        String id = newCase();
+        java.util.Map<String, Object> tmb = java.util.Map.of("type", "TMB", "tmb", 12.5);
+        java.util.Map<String, Object> msi = java.util.Map.of("type", "MSI", "msi", "MSI-H");
+        java.util.Map<String, Object> pdl1 = java.util.Map.of("type", "PD_L1", "pdl1Score", "TPS", "pdl1Value", 55.0,
+                "assay", "22C3");
+        java.util.Map<String, Object> cna = java.util.Map.of("type", "COPY_NUMBER", "gene", "CDKN2A",
+                "copyNumber", "deletion");
+        java.util.Map<String, Object> genomic = java.util.Map.of("type", "VARIANT", "genomic", "7:140753336:A:T",
+                "build", "GRCh38");
+        String answered = given().header("X-Lab-Id", "LAB-1").contentType(ContentType.JSON)
+                .body(Fixtures.profile(Fixtures.variant("BRAF", "p.Val600Glu"), genomic,
+                        java.util.Map.of("type", "FUSION", "fusion", "CCDC6--RET"), cna, tmb, msi, pdl1,
+                        Fixtures.variant("TERT", "c.-124C>T")))
+                .when().post("/cases/{id}/profiles", id)
+                .then().statusCode(201).extract().asString();
+        JsonNode submitted = json.readTree(answered);
+        String stored = given().header("X-Lab-Id", "LAB-1").get("/profiles/{p}", submitted.path("id").asText())
+                .then().statusCode(200).extract().asString();
+        // Every column (texts, numbers, absent values, location and warning lists) survives the bulk insert.
+        assertThat(json.readTree(stored).path("findings")).isEqualTo(submitted.path("findings"));
+        assertThat(submitted.path("findings")).hasSize(8);
+        assertThat(submitted.path("findings").get(4).path("tmb").asDouble()).isEqualTo(12.5);
+        assertThat(submitted.path("findings").get(1).path("locations")).isNotEmpty();
+    }
+
+    @Test
     void oneBadFindingRejectsTheWholeProfileAndNamesIt() {
         String id = newCase();
         given().header("X-Lab-Id", "LAB-1").contentType(ContentType.JSON)

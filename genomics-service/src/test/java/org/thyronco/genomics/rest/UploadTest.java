@@ -68,6 +68,28 @@ class UploadTest {
     }
 
     @Test
+    void findingsBeyondOneInsertStatementAreAllStoredInFileOrder() {
+        String id = newCase();
+        StringBuilder vcf = new StringBuilder(Fixtures.brafVcf());
+        int extra = org.thyronco.genomics.repository.CaseRepository.FINDINGS_PER_STATEMENT;
+        for (int i = 0; i < extra; i++) {
+            vcf.append("chr7\t").append(1_000_000 + i * 10).append("\t.\tC\tG\t50\tPASS\t.\tGT\t0/1\n");
+        }
+        String location = given().header("X-Lab-Id", "LAB-1").contentType("text/vcf").queryParam("build", "GRCh38")
+                .body(vcf.toString()).when().post("/cases/{id}/uploads", id)
+                .then().statusCode(202).extract().header("Location");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().header("X-Lab-Id", "LAB-1").get(location).then().statusCode(200)
+                        .body("state", equalTo("SUCCEEDED")));
+        int last = extra + 1;
+        given().header("X-Lab-Id", "LAB-1").get("/cases/{id}/profiles/latest", id).then().statusCode(200)
+                .body("findings", hasSize(last))
+                .body("findings[0].proteinChange", equalTo("p.V600E"))
+                .body("findings[" + extra + "].ref", equalTo("F" + last))
+                .body("findings[" + extra + "].raw", equalTo("chr7 " + (1_000_000 + (extra - 1) * 10) + " C G"));
+    }
+
+    @Test
     void malformedFilesAreRefusedWithLineAndColumnAndNothingIsStored() {
         String id = newCase();
         String noHeader = "chr7\t140753336\t.\tA\tT\t50\tPASS\t.\n";
