@@ -99,6 +99,15 @@ final class VcfBench {
         return Stats.of(runs).medianMillis();
     }
 
+    /** Median of {@code repeats} full intakes (upload, job, stored profile) of the same file, each on a new case. */
+    static double fullIntake(int genomicsPort, Path file, int records, int repeats) throws Exception {
+        long[] runs = new long[repeats];
+        for (int i = 0; i < repeats; i++) {
+            runs[i] = (long) (fullIntake(genomicsPort, file, records) * 1e6);
+        }
+        return Stats.of(runs).medianMillis();
+    }
+
     /** Upload to genomics-service directly and wait until the profile is stored. */
     static double fullIntake(int genomicsPort, Path file, int records) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
