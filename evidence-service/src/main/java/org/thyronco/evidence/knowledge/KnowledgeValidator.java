@@ -25,7 +25,7 @@ public final class KnowledgeValidator {
             "amplification", "deletion", "tmb-high", "msi-high", "pd-l1", "expression", "co-occurrence", "none");
     public static final Set<String> LABEL_CONDITIONS = Set.of("no-satisfactory-locoregional-options",
             "progressed-after-prior-treatment", "no-satisfactory-alternative", "rai-refractory-if-appropriate",
-            "no-known-acquired-resistance-mutation");
+            "no-known-acquired-resistance-mutation", "dmmr-confirmed-by-ihc");
     public static final Set<String> SOURCE_KINDS = Set.of("trial", "review", "guideline", "case-report",
             "preclinical", "cohort", "label", "meta-analysis");
     private static final Set<String> NEEDS_THERAPY = Set.of("sensitivity", "resistance", "standard-of-care",

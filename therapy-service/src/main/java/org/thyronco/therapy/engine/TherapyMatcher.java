@@ -83,9 +83,8 @@ public final class TherapyMatcher {
                 if (t != null && t.drugs() != null) {
                     progressedDrugs.addAll(t.drugs());
                 }
-                if (t != null && t.classes() != null && (t.classes().contains("BRAF-inhibitor")
-                        || t.classes().contains("MEK-inhibitor"))) {
-                    progressedPathways.add("MAPK");
+                if (t != null && t.pathways() != null) {
+                    progressedPathways.addAll(t.pathways());
                 }
             }
         }
@@ -127,10 +126,9 @@ public final class TherapyMatcher {
                 addOnce(suppressed, new Result.Suppressed(therapyId, c.item().id(), "progressed on " + therapyId));
                 continue;
             }
-            if (therapy != null && therapy.pathways() != null && therapy.pathways().contains("MAPK")
-                    && progressedPathways.contains("MAPK")) {
-                addOnce(suppressed, new Result.Suppressed(therapyId, c.item().id(), "same-pathway regimen after "
-                        + "progression on a BRAF/MEK regimen; no supporting data (DOMAIN §0.11)"));
+            String samePathway = samePathwayAfterProgression(therapy, progressedPathways);
+            if (samePathway != null) {
+                addOnce(suppressed, new Result.Suppressed(therapyId, c.item().id(), samePathway));
                 continue;
             }
             if (resistanceR1.containsKey(therapyId)) {
@@ -145,7 +143,7 @@ public final class TherapyMatcher {
         List<Scored> scored = new ArrayList<>();
         for (var e : byTherapy.entrySet()) {
             scored.add(recommend(e.getKey(), e.getValue(), context, index, resistanceR2.get(e.getKey()),
-                    progressedDrugs));
+                    progressedDrugs, progressedPathways));
         }
         scored.sort(Comparator.comparingInt(Scored::levelRank).thenComparingInt(Scored::specificity)
                 .thenComparing(s -> s.lineFit() ? 0 : 1).thenComparing(s -> s.rec().therapyId()));
@@ -157,6 +155,31 @@ public final class TherapyMatcher {
                     r.trials(), r.regulatory(), r.summary()));
         }
         return new Result.RecommendationSet(index.release(), ranked, prognostic, supportive, suppressed, warnings);
+    }
+
+    /**
+     * Targeted pathways where progression on one regimen rules out the others: no data support switching, and
+     * resistance is shared. MAPK: after dabrafenib + trametinib, other BRAF/MEK regimens (DOMAIN §0.11). RET: after
+     * one selective RET inhibitor, the other (V24; solvent-front G810X and bypass resistance are shared, Desilets
+     * 2023, doi:10.3390/cancers15164146). TRK is not here: repotrectinib is labelled for TRK-inhibitor-pretreated
+     * disease (§0.3), and the first-generation labels carry their own resistance condition (see labelFlags).
+     */
+    static final Map<String, String> EXCLUSIVE_AFTER_PROGRESSION = Map.of(
+            "MAPK", "same-pathway regimen after progression on a BRAF/MEK regimen; no supporting data (DOMAIN §0.11)",
+            "RET", "another selective RET inhibitor after progression on one: shared acquired resistance (RET G810X, "
+                    + "bypass), no supporting data (DOMAIN V24; doi:10.3390/cancers15164146)");
+
+    /** Why a regimen is ruled out by progression on a regimen of the same targeted pathway; null when it is not. */
+    static String samePathwayAfterProgression(Knowledge.Therapy therapy, Set<String> progressedPathways) {
+        if (therapy == null || therapy.pathways() == null) {
+            return null;
+        }
+        for (String pathway : therapy.pathways()) {
+            if (progressedPathways.contains(pathway) && EXCLUSIVE_AFTER_PROGRESSION.containsKey(pathway)) {
+                return EXCLUSIVE_AFTER_PROGRESSION.get(pathway);
+            }
+        }
+        return null;
     }
 
     /** Matching many profiles; results in the same order as the inputs. */
@@ -172,7 +195,7 @@ public final class TherapyMatcher {
     private record Scored(Result.Recommendation rec, int levelRank, int specificity, boolean lineFit) {}
 
     private Scored recommend(String therapyId, List<Candidate> cs, Profile.Context context, KnowledgeIndex index,
-            Candidate resistance, Set<String> progressedDrugs) {
+            Candidate resistance, Set<String> progressedDrugs, Set<String> progressedPathways) {
         // The primary item decides level and label conditions: best level, then the most specific disease,
         // then the non-neoadjuvant item (a neoadjuvant item never outranks the same therapy's main item).
         cs.sort(Comparator.comparingInt((Candidate c) -> levelRank(c.item().level()))
@@ -199,7 +222,11 @@ public final class TherapyMatcher {
                 c.item().regulatory().stream().filter(r -> !regulatory.contains(r)).forEach(regulatory::add);
             }
         }
-        List<String> flags = new ArrayList<>(labelFlags(p, context, resistance != null));
+        // The label's "no known acquired resistance mutation" is not established once the disease progressed on a
+        // drug of the same target (larotrectinib -> entrectinib): resistance is then likely but unknown (§0.10).
+        boolean resistanceNotExcluded = resistance != null || therapy != null && therapy.pathways() != null
+                && therapy.pathways().stream().anyMatch(progressedPathways::contains);
+        List<String> flags = new ArrayList<>(labelFlags(p, context, resistanceNotExcluded));
         if (cs.stream().anyMatch(c -> isNeoadjuvant(c.item()))) {
             flags.add("neoadjuvant option");
         }
@@ -213,7 +240,9 @@ public final class TherapyMatcher {
         }
         int levelRank = levelRank(p.level());
         if (resistance != null) {
-            flags.add("resistance evidence (R2): " + resistance.item().id());
+            // An item without an R level is a caution (an exploratory association), not a resistance call.
+            flags.add(resistance.item().level() == null ? "caution, no evidence level: " + resistance.item().id()
+                    : "resistance evidence (" + resistance.item().level() + "): " + resistance.item().id());
             levelRank += LEVEL_ORDER.size() + 1; // after every option without resistance evidence
         }
         boolean investigational = p.level() == null || !Set.of("1", "2", "standard").contains(p.level())
@@ -233,7 +262,7 @@ public final class TherapyMatcher {
     }
 
     /** DOMAIN §0.10: label conditions are modelled; one the context does not establish is flagged, not assumed. */
-    static List<String> labelFlags(Knowledge.Item item, Profile.Context ctx, boolean resistanceMatched) {
+    static List<String> labelFlags(Knowledge.Item item, Profile.Context ctx, boolean resistanceNotExcluded) {
         List<String> flags = new ArrayList<>();
         if (item.labelConditions() == null) {
             return flags;
@@ -247,7 +276,9 @@ public final class TherapyMatcher {
                 case "no-satisfactory-alternative" -> Boolean.TRUE.equals(ctx.noSatisfactoryAlternative());
                 case "rai-refractory-if-appropriate" -> Boolean.TRUE.equals(ctx.raiRefractory())
                         || OncoTree.RAI_NOT_APPLICABLE.contains(ctx.diagnosis());
-                case "no-known-acquired-resistance-mutation" -> !resistanceMatched;
+                case "no-known-acquired-resistance-mutation" -> !resistanceNotExcluded;
+                // A profile carries MSI status, not how it was measured: a dMMR-only label stays to confirm.
+                case "dmmr-confirmed-by-ihc" -> false;
                 default -> false;
             };
             if (!established) {

@@ -332,6 +332,61 @@ class VignetteTest {
     }
 
     @Test
+    @DisplayName("V24 for RET fusions: after progression on selpercatinib, pralsetinib is suppressed, not a level 1 option")
+    void v24RetFusionAfterSelpercatinib() {
+        var s = run(ctx("THPA", true, progressedOn("selpercatinib")), of(fusion("F1", "CCDC6", "RET")));
+        assertThat(therapies(s)).doesNotContain("selpercatinib", "pralsetinib");
+        assertThat(s.suppressed()).anySatisfy(x -> {
+            assertThat(x.therapyId()).isEqualTo("pralsetinib");
+            assertThat(x.reason()).contains("selective RET inhibitor");
+        });
+        // Without the progression, the same fusion gets both selective RET inhibitors at level 1.
+        var naive = run(ctx("THPA", true), of(fusion("F1", "CCDC6", "RET")));
+        assertThat(rec(naive, "pralsetinib").level()).isEqualTo("1");
+        assertThat(rec(naive, "selpercatinib").level()).isEqualTo("1");
+    }
+
+    @Test
+    @DisplayName("NTRK after larotrectinib: entrectinib's 'no known acquired resistance mutation' is to confirm; "
+            + "repotrectinib's label has no such condition")
+    void ntrkAfterATrkInhibitor() {
+        String condition = "label condition to confirm: no-known-acquired-resistance-mutation";
+        var s = run(ctx("THPA", true, progressedOn("larotrectinib")), of(fusion("F1", "ETV6", "NTRK3")));
+        assertThat(therapies(s)).doesNotContain("larotrectinib");
+        assertThat(rec(s, "entrectinib").flags()).contains(condition);
+        assertThat(rec(s, "repotrectinib").flags()).doesNotContain(condition);
+        var afterChemo = run(ctx("THPA", true, progressedOn("lenvatinib")), of(fusion("F1", "ETV6", "NTRK3")));
+        assertThat(rec(afterChemo, "entrectinib").flags()).doesNotContain(condition);
+    }
+
+    @Test
+    @DisplayName("MSI-H: dostarlimab's dMMR label is a condition to confirm; pembrolizumab's MSI-H label is not")
+    void dostarlimabNeedsDmmr() {
+        var s = run(ctx("THAP", null, progressedOn("chemoradiotherapy")), of(msiHigh("F1")));
+        assertThat(rec(s, "dostarlimab").flags()).contains("label condition to confirm: dmmr-confirmed-by-ihc");
+        assertThat(rec(s, "pembrolizumab").flags()).noneMatch(f -> f.contains("dmmr"));
+    }
+
+    @Test
+    @DisplayName("NRAS in ATC: nivolumab + ipilimumab carries the NRAS caution, worded as a caution, not an R level")
+    void nrasCautionIsNotAResistanceLevel() {
+        var s = run(ctx("THAP", null), of(variant("F1", "NRAS", "p.Q61R")));
+        Result.Recommendation nivoIpi = rec(s, "nivolumab+ipilimumab");
+        assertThat(nivoIpi).isNotNull();
+        assertThat(nivoIpi.flags()).contains("caution, no evidence level: EV-NRAS-THYROID-NIVO-IPI")
+                .noneMatch(f -> f.startsWith("resistance evidence"));
+    }
+
+    @Test
+    @DisplayName("NCCN dabrafenib listing: only for RAI-refractory PTC, never for PTC of unknown RAI status")
+    void nccnDabrafenibOnlyWhenRaiRefractory() {
+        var unknown = run(ctx("THPA", null), of(variant("F1", "BRAF", "p.V600E")));
+        assertThat(therapies(unknown)).doesNotContain("dabrafenib");
+        var refractory = run(ctx("THPA", true), of(variant("F1", "BRAF", "p.V600E")));
+        assertThat(therapies(refractory)).contains("dabrafenib");
+    }
+
+    @Test
     @DisplayName("V25 RAI-R PTC BRAF V600= and V600M: only standard options")
     void v25() {
         var s = run(ctx("THPA", true), of(variant("F1", "BRAF", "p.V600="), variant("F2", "BRAF", "p.V600M")));
