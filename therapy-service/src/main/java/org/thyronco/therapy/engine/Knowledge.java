@@ -24,8 +24,13 @@ public final class Knowledge {
     public record Biomarker(String gene, String kind, String alteration, Integer codon, Integer exon, String partner,
             Double threshold, String score, List<CoAlteration> with) {}
 
-    public record Setting(String lines, List<String> afterProgressionOn, Boolean neoadjuvant, Boolean raiRefractory,
-            String notes) {}
+    /**
+     * Where an item applies. {@code afterProgressionOn}: the patient must have progressed on one of these (therapy ids
+     * or "class:" tokens); {@code notAfterProgressionOn}: the item no longer applies once the patient progressed on
+     * one of these (a first multikinase inhibitor is not offered again after a VEGFR-TKI failed).
+     */
+    public record Setting(String lines, List<String> afterProgressionOn, List<String> notAfterProgressionOn,
+            Boolean neoadjuvant, Boolean raiRefractory, String notes) {}
 
     public record Regulatory(String agency, String indication, String date, String pathway) {}
 

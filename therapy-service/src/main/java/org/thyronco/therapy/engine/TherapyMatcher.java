@@ -367,6 +367,13 @@ public final class TherapyMatcher {
                 return "requires progression on " + s.afterProgressionOn();
             }
         }
+        if (s.notAfterProgressionOn() != null && !s.notAfterProgressionOn().isEmpty()) {
+            boolean excluded = ctx.priors().stream().filter(p -> Boolean.TRUE.equals(p.progressed()))
+                    .anyMatch(p -> s.notAfterProgressionOn().stream().anyMatch(req -> satisfies(req, p.therapy(), index)));
+            if (excluded) {
+                return "not after progression on " + s.notAfterProgressionOn();
+            }
+        }
         return null;
     }
 

@@ -17,7 +17,7 @@ class RulesTest {
     static Knowledge.Item item(String id, Knowledge.Biomarker b, List<String> diseases, String therapy,
             String significance, String level, List<String> labels) {
         return new Knowledge.Item(id, b, diseases, List.of(), therapy, significance, "supports",
-                new Knowledge.Setting("any", List.of(), false, false, null), level, "suggested", null, null,
+                new Knowledge.Setting("any", List.of(), List.of(), false, false, null), level, "suggested", null, null,
                 "approved", List.of(), labels, List.of(), List.of(), List.of("S1"), "summary " + id, null);
     }
 

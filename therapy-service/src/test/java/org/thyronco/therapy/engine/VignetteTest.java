@@ -136,6 +136,20 @@ class VignetteTest {
         assertThat(s.suppressed()).anyMatch(x -> x.reason().contains("§0.11"));
         assertThat(s.recommendations()).noneMatch(r -> "1".equals(r.level()));
         assertThat(therapies(s)).contains("pembrolizumab");
+        // Cytotoxic chemotherapy remains an option after D+T (V06; DOMAIN §2.4 "ICI add-on, chemo").
+        assertThat(therapies(s)).contains("paclitaxel");
+        var afterChemo = run(ctx("THAP", null, progressedOn("paclitaxel")), of(variant("F1", "BRAF", "p.V600E")));
+        assertThat(therapies(afterChemo)).doesNotContain("paclitaxel", "docetaxel", "docetaxel+cisplatin");
+    }
+
+    @Test
+    @DisplayName("RAI-R RET-fusion PTC after selpercatinib: a multikinase inhibitor is the next line (DOMAIN §2.4); "
+            + "after lenvatinib, not sorafenib but cabozantinib")
+    void multikinaseInhibitorAfterSelectiveTherapy() {
+        var s = run(ctx("THPA", true, progressedOn("selpercatinib")), of(fusion("F1", "CCDC6", "RET")));
+        assertThat(therapies(s)).contains("lenvatinib", "sorafenib").doesNotContain("cabozantinib");
+        var afterLenvatinib = run(ctx("THPA", true, progressedOn("lenvatinib")), of());
+        assertThat(therapies(afterLenvatinib)).contains("cabozantinib").doesNotContain("sorafenib", "lenvatinib");
     }
 
     @Test
