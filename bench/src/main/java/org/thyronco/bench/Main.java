@@ -1,13 +1,12 @@
 package org.thyronco.bench;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.thyronco.infra.SuiteLauncher;
 
 /**
@@ -27,7 +26,8 @@ public final class Main {
         md.add("");
         md.add("Run " + LocalDate.now() + " on " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
-                + "; every figure beside its anchor measured in the same run. Produced by `bench/run.sh`.");
+                + "; every figure beside its anchor measured in the same run. Produced by `bench/run.sh`; HTTP load "
+                + "from wrk (closed loop, fixed concurrency).");
 
         // 1. VCF intake: parse + normalize (in-process) and full persisted intake vs bcftools view.
         SuiteLauncher suite = new SuiteLauncher().withEnv("THYRONCO_GATEWAY_RATE_LIMIT_PER_SECOND", "1000000")
@@ -56,15 +56,14 @@ public final class Main {
             }
 
             // 2. Synchronous match throughput vs a trivial endpoint of the same service.
-            HttpLoad load = new HttpLoad();
+            WrkLoad load = new WrkLoad(work);
             String therapy = "http://localhost:" + suite.port("therapy-service");
             String matchBody = "{\"context\":{\"diagnosis\":\"THAP\",\"priorTherapies\":[]},\"findings\":[{\"ref\":\"F1\","
                     + "\"type\":\"VARIANT\",\"gene\":\"BRAF\",\"proteinChange\":\"p.V600E\",\"variantClass\":\"MISSENSE\"}]}";
-            HttpLoad.Result ping = load.run(() -> HttpLoad.get(therapy + "/match/ping").build(), 8,
-                    Duration.ofSeconds(5), measure);
-            HttpLoad.Result match = load.run(() -> HttpRequest.newBuilder(URI.create(therapy + "/match"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(matchBody))
-                    .build(), 8, Duration.ofSeconds(5), measure);
+            HttpLoad.Result ping = load.run("GET", therapy + "/match/ping", null, Map.of(), 8, Duration.ofSeconds(5),
+                    measure);
+            HttpLoad.Result match = load.run("POST", therapy + "/match", matchBody, Map.of(), 8, Duration.ofSeconds(5),
+                    measure);
             md.add("");
             md.add("## Synchronous match (therapy-service), concurrency 8");
             md.add("");
@@ -95,9 +94,9 @@ public final class Main {
             String token = suite.issuer().token("bench", List.of("clinician"), null, 3600);
             String direct = "http://localhost:" + suite.port("evidence-service") + "/evidence?gene=BRAF&variant=V600E";
             String viaGateway = "http://localhost:" + suite.port("gateway") + "/api/v1/evidence?gene=BRAF&variant=V600E";
-            HttpLoad.Result d = load.run(() -> HttpLoad.get(direct).build(), 8, Duration.ofSeconds(5), measure);
-            HttpLoad.Result g = load.run(() -> HttpLoad.get(viaGateway).header("Authorization", "Bearer " + token)
-                    .build(), 8, Duration.ofSeconds(5), measure);
+            Map<String, String> auth = Map.of("Authorization", "Bearer " + token);
+            HttpLoad.Result d = load.run("GET", direct, null, Map.of(), 8, Duration.ofSeconds(5), measure);
+            HttpLoad.Result g = load.run("GET", viaGateway, null, auth, 8, Duration.ofSeconds(5), measure);
             md.add("");
             md.add("## Gateway overhead (evidence search)");
             md.add("");
@@ -106,9 +105,8 @@ public final class Main {
             md.add(row("direct to evidence-service, concurrency 8 (anchor)", d));
             md.add(row("through the gateway (JWT, rate limit, correlation), concurrency 8", g));
             // One request at a time: no queueing on the two shared cores, so the difference is the hop itself.
-            HttpLoad.Result d1 = load.run(() -> HttpLoad.get(direct).build(), 1, Duration.ofSeconds(3), measure);
-            HttpLoad.Result g1 = load.run(() -> HttpLoad.get(viaGateway).header("Authorization", "Bearer " + token)
-                    .build(), 1, Duration.ofSeconds(3), measure);
+            HttpLoad.Result d1 = load.run("GET", direct, null, Map.of(), 1, Duration.ofSeconds(3), measure);
+            HttpLoad.Result g1 = load.run("GET", viaGateway, null, auth, 1, Duration.ofSeconds(3), measure);
             md.add(row("direct, concurrency 1", d1));
             md.add(row("through the gateway, concurrency 1", g1));
             md.add(String.format("%nGateway throughput = **%.0f%%** of direct at concurrency 8 (target ≥ 80%%); added p50 = "

@@ -1,6 +1,7 @@
 package org.thyronco.therapy.rest;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,12 +38,15 @@ public class MatchResource {
     @Inject
     TherapyConfig config;
 
+    // In-memory CPU work of a millisecond or less, no I/O: served on the event loop rather than handed to a worker.
     @POST
+    @NonBlocking
     @Operation(operationId = "matchProfile", summary = "Match one profile; nothing is stored")
     public Result.RecommendationSet match(@NotNull @Valid MatchRequest request) {
         return recommendations.matchNow(request.context(), request.findings());
     }
 
+    // Up to maxBatch profiles: long enough to keep off the event loop.
     @POST
     @Path("batch")
     @Operation(operationId = "matchBatch", summary = "Match a list of profiles; results in the same order")
@@ -55,6 +59,7 @@ public class MatchResource {
     }
 
     @GET
+    @NonBlocking
     @Path("ping")
     @Operation(operationId = "matchPing", summary = "Trivial endpoint (benchmark anchor)")
     public Map<String, String> ping() {
