@@ -36,6 +36,8 @@ final class LatencyBench {
         while (c.assignment().isEmpty() && System.currentTimeMillis() < until) {
             c.poll(Duration.ofMillis(100));
         }
+        // Resolve "latest" now: left to the next poll, a record produced in between would be skipped.
+        c.assignment().forEach(c::position);
         return c;
     }
 

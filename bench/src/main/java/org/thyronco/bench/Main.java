@@ -95,6 +95,10 @@ public final class Main {
             String direct = "http://localhost:" + suite.port("evidence-service") + "/evidence?gene=BRAF&variant=V600E";
             String viaGateway = "http://localhost:" + suite.port("gateway") + "/api/v1/evidence?gene=BRAF&variant=V600E";
             Map<String, String> auth = Map.of("Authorization", "Bearer " + token);
+            // Both paths warm before either is measured: evidence-service is first hit here, and an anchor
+            // measured while its JIT is still cold would flatter the gateway.
+            load.run("GET", direct, null, Map.of(), 8, Duration.ofSeconds(5), Duration.ofSeconds(15));
+            load.run("GET", viaGateway, null, auth, 8, Duration.ofSeconds(5), Duration.ofSeconds(15));
             HttpLoad.Result d = load.run("GET", direct, null, Map.of(), 8, Duration.ofSeconds(5), measure);
             HttpLoad.Result g = load.run("GET", viaGateway, null, auth, 8, Duration.ofSeconds(5), measure);
             md.add("");
