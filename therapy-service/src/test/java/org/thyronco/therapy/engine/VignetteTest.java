@@ -178,6 +178,12 @@ class VignetteTest {
         assertThat(therapies(s)).doesNotContain("pembrolizumab+chemoradiotherapy", "durvalumab+tremelimumab+sbrt");
         assertThat(suppressed(s)).contains("pembrolizumab+chemoradiotherapy", "durvalumab+tremelimumab+sbrt");
         assertThat(top(s).level()).isEqualTo("standard");
+        // Nivolumab + ipilimumab as an investigational option with its ATC figure, alongside chemotherapy.
+        Result.Recommendation nivoIpi = rec(s, "nivolumab+ipilimumab");
+        assertThat(nivoIpi).isNotNull();
+        assertThat(nivoIpi.investigational()).isTrue();
+        assertThat(nivoIpi.outcomes()).anyMatch(o -> "ORR".equals(o.measure()) && o.value().startsWith("30%"));
+        assertThat(therapies(s)).contains("paclitaxel");
     }
 
     @Test
@@ -198,6 +204,9 @@ class VignetteTest {
         assertThat(topTherapies(s)).contains("larotrectinib", "entrectinib", "repotrectinib");
         assertThat(top(s).level()).isEqualTo("1");
         assertThat(top(s).matches().get(0).diseasePath()).containsExactly("THAP", "THYROID", "SOLID");
+        // The ATC-specific caveat travels with the larotrectinib option: ORR 29% in ATC (n=7).
+        assertThat(rec(s, "larotrectinib").outcomes()).anyMatch(o -> "ATC".equals(o.subgroup())
+                && "29%".equals(o.value()) && Integer.valueOf(7).equals(o.n()));
     }
 
     @Test
