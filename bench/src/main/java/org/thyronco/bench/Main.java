@@ -60,9 +60,9 @@ public final class Main {
             String therapy = "http://localhost:" + suite.port("therapy-service");
             String matchBody = "{\"context\":{\"diagnosis\":\"THAP\",\"priorTherapies\":[]},\"findings\":[{\"ref\":\"F1\","
                     + "\"type\":\"VARIANT\",\"gene\":\"BRAF\",\"proteinChange\":\"p.V600E\",\"variantClass\":\"MISSENSE\"}]}";
-            HttpLoad.Result ping = load.run("GET", therapy + "/match/ping", null, Map.of(), 8, Duration.ofSeconds(5),
+            WrkLoad.Result ping = load.run("GET", therapy + "/match/ping", null, Map.of(), 8, Duration.ofSeconds(5),
                     measure);
-            HttpLoad.Result match = load.run("POST", therapy + "/match", matchBody, Map.of(), 8, Duration.ofSeconds(5),
+            WrkLoad.Result match = load.run("POST", therapy + "/match", matchBody, Map.of(), 8, Duration.ofSeconds(5),
                     measure);
             md.add("");
             md.add("## Synchronous match (therapy-service), concurrency 8");
@@ -99,8 +99,8 @@ public final class Main {
             // measured while its JIT is still cold would flatter the gateway.
             load.run("GET", direct, null, Map.of(), 8, Duration.ofSeconds(5), Duration.ofSeconds(15));
             load.run("GET", viaGateway, null, auth, 8, Duration.ofSeconds(5), Duration.ofSeconds(15));
-            HttpLoad.Result d = load.run("GET", direct, null, Map.of(), 8, Duration.ofSeconds(5), measure);
-            HttpLoad.Result g = load.run("GET", viaGateway, null, auth, 8, Duration.ofSeconds(5), measure);
+            WrkLoad.Result d = load.run("GET", direct, null, Map.of(), 8, Duration.ofSeconds(5), measure);
+            WrkLoad.Result g = load.run("GET", viaGateway, null, auth, 8, Duration.ofSeconds(5), measure);
             md.add("");
             md.add("## Gateway overhead (evidence search)");
             md.add("");
@@ -109,8 +109,8 @@ public final class Main {
             md.add(row("direct to evidence-service, concurrency 8 (anchor)", d));
             md.add(row("through the gateway (JWT, rate limit, correlation), concurrency 8", g));
             // One request at a time: no queueing on the two shared cores, so the difference is the hop itself.
-            HttpLoad.Result d1 = load.run("GET", direct, null, Map.of(), 1, Duration.ofSeconds(3), measure);
-            HttpLoad.Result g1 = load.run("GET", viaGateway, null, auth, 1, Duration.ofSeconds(3), measure);
+            WrkLoad.Result d1 = load.run("GET", direct, null, Map.of(), 1, Duration.ofSeconds(3), measure);
+            WrkLoad.Result g1 = load.run("GET", viaGateway, null, auth, 1, Duration.ofSeconds(3), measure);
             md.add(row("direct, concurrency 1", d1));
             md.add(row("through the gateway, concurrency 1", g1));
             md.add(String.format("%nGateway throughput = **%.0f%%** of direct at concurrency 8 (target ≥ 80%%); added p50 = "
@@ -130,7 +130,7 @@ public final class Main {
         System.exit(0);
     }
 
-    private static String row(String name, HttpLoad.Result r) {
+    private static String row(String name, WrkLoad.Result r) {
         return String.format("| %s | %.0f | %.2f | %.2f | %d |", name, r.requestsPerSecond(), r.p50Millis(),
                 r.p99Millis(), r.errors());
     }

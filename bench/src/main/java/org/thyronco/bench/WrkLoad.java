@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  */
 final class WrkLoad {
 
+    /** Throughput and latency of one run; errors counts non-2xx answers and socket errors. */
+    record Result(double requestsPerSecond, double p50Millis, double p99Millis, int errors, int requests) {}
+
     private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
     private static final Pattern TOTAL = Pattern.compile("(\\d+) requests in");
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
@@ -32,7 +35,7 @@ final class WrkLoad {
     }
 
     /** Warms up, then measures {@code method url} at a fixed concurrency; body is sent as JSON when not null. */
-    HttpLoad.Result run(String method, String url, String body, Map<String, String> headers, int concurrency,
+    Result run(String method, String url, String body, Map<String, String> headers, int concurrency,
             Duration warmup, Duration measure) throws IOException, InterruptedException {
         Path script = Files.createTempFile(work, "wrk-", ".lua");
         StringBuilder lua = new StringBuilder("wrk.method = \"" + method + "\"\n");
@@ -72,7 +75,7 @@ final class WrkLoad {
                 p99 = millis;
             }
         }
-        return new HttpLoad.Result(rps, p50, p99, errors, requests);
+        return new Result(rps, p50, p99, errors, requests);
     }
 
     private static String wrk(Path script, String url, int concurrency, Duration duration)

@@ -92,14 +92,10 @@ public class OutboxRelay {
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .range(0, batch - 1)
                 .list()
-                .chain(events -> sendAll(events).replaceWith(events.size() == batch
+                .chain(events -> sendFrom(events, 0).replaceWith(events.size() == batch
                         && events.stream().allMatch(e -> e.publishedAt != null || parked(e)))))
                 .onFailure().invoke(e -> LOG.warnf("outbox relay pass failed, will retry: %s", e.getMessage()))
                 .onFailure().recoverWithItem(false);
-    }
-
-    private Uni<Void> sendAll(List<OutboxEventEntity> events) {
-        return sendFrom(events, 0);
     }
 
     /**
@@ -114,7 +110,7 @@ public class OutboxRelay {
         OutboxEventEntity e = events.get(i);
         return send(e)
                 .invoke(() -> {
-                    if (e.publishedAt == null && !parked(e)) {
+                    if (!parked(e)) {
                         e.publishedAt = OffsetDateTime.now();
                     }
                 })

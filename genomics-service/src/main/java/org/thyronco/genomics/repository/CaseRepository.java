@@ -7,7 +7,9 @@ import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Cases, profiles, findings and jobs. */
 @ApplicationScoped
@@ -76,14 +78,43 @@ public class CaseRepository {
     /** Rows per INSERT statement: each column travels as one array of this many elements. */
     public static final int FINDINGS_PER_STATEMENT = 5_000;
 
-    private static final String INSERT_FINDINGS = "insert into finding (id, profile_id, ordinal, type, gene,"
-            + " protein_change, hgvsc, variant_class, fusion, five_prime, three_prime, copy_number, tmb, msi, pdl1_score,"
-            + " pdl1_value, assay, vrs_id, locations, raw, warnings)"
-            + " select nextval('finding_seq'), cast(?1 as uuid), t.* from unnest(cast(?2 as int[]), cast(?3 as text[]),"
-            + " cast(?4 as text[]), cast(?5 as text[]), cast(?6 as text[]), cast(?7 as text[]), cast(?8 as text[]),"
-            + " cast(?9 as text[]), cast(?10 as text[]), cast(?11 as text[]), cast(?12 as float8[]), cast(?13 as text[]),"
-            + " cast(?14 as text[]), cast(?15 as float8[]), cast(?16 as text[]), cast(?17 as text[]),"
-            + " cast(?18 as text[]), cast(?19 as text[]), cast(?20 as text[])) as t";
+    /** A finding column as it is bulk-inserted: its name, its PostgreSQL array element type, its value. */
+    private record Column(String name, String sqlType, Function<FindingEntity, Object> value) {}
+
+    /** The one list that orders both the INSERT's columns and the arrays bound to it. */
+    private static final List<Column> FINDING_COLUMNS = List.of(
+            new Column("ordinal", "int", f -> f.ordinal),
+            new Column("type", "text", f -> f.type),
+            new Column("gene", "text", f -> f.gene),
+            new Column("protein_change", "text", f -> f.proteinChange),
+            new Column("hgvsc", "text", f -> f.hgvsc),
+            new Column("variant_class", "text", f -> f.variantClass),
+            new Column("fusion", "text", f -> f.fusion),
+            new Column("five_prime", "text", f -> f.fivePrime),
+            new Column("three_prime", "text", f -> f.threePrime),
+            new Column("copy_number", "text", f -> f.copyNumber),
+            new Column("tmb", "float8", f -> f.tmb),
+            new Column("msi", "text", f -> f.msi),
+            new Column("pdl1_score", "text", f -> f.pdl1Score),
+            new Column("pdl1_value", "float8", f -> f.pdl1Value),
+            new Column("assay", "text", f -> f.assay),
+            new Column("vrs_id", "text", f -> f.vrsId),
+            new Column("locations", "text", f -> f.locations),
+            new Column("raw", "text", f -> f.raw),
+            new Column("warnings", "text", f -> f.warnings));
+
+    private static final String INSERT_FINDINGS = insertFindingsSql();
+
+    private static String insertFindingsSql() {
+        StringJoiner names = new StringJoiner(", ");
+        StringJoiner arrays = new StringJoiner(", ");
+        for (int c = 0; c < FINDING_COLUMNS.size(); c++) {
+            names.add(FINDING_COLUMNS.get(c).name());
+            arrays.add("cast(?" + (c + 2) + " as " + FINDING_COLUMNS.get(c).sqlType() + "[])");
+        }
+        return "insert into finding (id, profile_id, " + names + ") select nextval('finding_seq'), cast(?1 as uuid),"
+                + " t.* from unnest(" + arrays + ") as t";
+    }
 
     /**
      * Inserts a profile's findings in the current transaction, a few thousand rows per statement (column arrays that
@@ -99,42 +130,26 @@ public class CaseRepository {
             return Uni.createFrom().voidItem();
         }
         List<FindingEntity> chunk = rows.subList(from, Math.min(rows.size(), from + FINDINGS_PER_STATEMENT));
-        int n = chunk.size();
-        Integer[] ordinal = new Integer[n];
-        String[][] text = new String[17][n];
-        Double[] tmb = new Double[n];
-        Double[] pdl1Value = new Double[n];
-        for (int i = 0; i < n; i++) {
-            FindingEntity f = chunk.get(i);
-            ordinal[i] = f.ordinal;
-            text[0][i] = f.type;
-            text[1][i] = f.gene;
-            text[2][i] = f.proteinChange;
-            text[3][i] = f.hgvsc;
-            text[4][i] = f.variantClass;
-            text[5][i] = f.fusion;
-            text[6][i] = f.fivePrime;
-            text[7][i] = f.threePrime;
-            text[8][i] = f.copyNumber;
-            tmb[i] = f.tmb;
-            text[9][i] = f.msi;
-            text[10][i] = f.pdl1Score;
-            pdl1Value[i] = f.pdl1Value;
-            text[11][i] = f.assay;
-            text[12][i] = f.vrsId;
-            text[13][i] = f.locations;
-            text[14][i] = f.raw;
-            text[15][i] = f.warnings;
+        return Panache.getSession().chain(session -> {
+            var insert = session.createNativeQuery(INSERT_FINDINGS).setParameter(1, profileId);
+            for (int c = 0; c < FINDING_COLUMNS.size(); c++) {
+                insert.setParameter(c + 2, array(FINDING_COLUMNS.get(c), chunk));
+            }
+            return insert.executeUpdate();
+        }).chain(() -> insertFindingsFrom(profileId, rows, from + chunk.size()));
+    }
+
+    /** One column of a chunk as a typed array (the reactive PostgreSQL client binds it as int[], float8[] or text[]). */
+    private static Object[] array(Column column, List<FindingEntity> chunk) {
+        Object[] values = switch (column.sqlType()) {
+            case "int" -> new Integer[chunk.size()];
+            case "float8" -> new Double[chunk.size()];
+            default -> new String[chunk.size()];
+        };
+        for (int i = 0; i < values.length; i++) {
+            values[i] = column.value().apply(chunk.get(i));
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT_FINDINGS)
-                .setParameter(1, profileId).setParameter(2, ordinal)
-                .setParameter(3, text[0]).setParameter(4, text[1]).setParameter(5, text[2]).setParameter(6, text[3])
-                .setParameter(7, text[4]).setParameter(8, text[5]).setParameter(9, text[6]).setParameter(10, text[7])
-                .setParameter(11, text[8]).setParameter(12, tmb).setParameter(13, text[9]).setParameter(14, text[10])
-                .setParameter(15, pdl1Value).setParameter(16, text[11]).setParameter(17, text[12])
-                .setParameter(18, text[13]).setParameter(19, text[14]).setParameter(20, text[15])
-                .executeUpdate())
-                .chain(() -> insertFindingsFrom(profileId, rows, from + n));
+        return values;
     }
 
     public Uni<List<FindingEntity>> findings(UUID profileId) {

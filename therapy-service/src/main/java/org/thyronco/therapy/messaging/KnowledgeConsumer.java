@@ -45,24 +45,23 @@ public class KnowledgeConsumer {
             throw new IllegalArgumentException("knowledge record " + key + " is not JSON: " + e.getMessage(), e);
         }
         JsonNode payload = event.path("payload");
-        if ("release:current".equals(key)) {
-            return TransientFailures.retried("completing release " + key, Panache.withTransaction(
-                    () -> store.completeRelease(payload)))
-                    .invoke(this::activate)
-                    .chain(index -> index == null ? Uni.createFrom().voidItem()
-                            : TransientFailures.retried("re-ranking for " + index.release(),
-                                    Panache.withTransaction(() -> recommendations.rerankAll(index))));
-        }
-        return TransientFailures.retried("storing " + key, Panache.withTransaction(() -> store.upsert(key, payload)))
-                .invoke(this::activate)
-                .chain(index -> index == null ? Uni.createFrom().voidItem()
-                        : TransientFailures.retried("re-ranking for " + index.release(),
-                                Panache.withTransaction(() -> recommendations.rerankAll(index))));
+        Uni<KnowledgeIndex> stored = "release:current".equals(key)
+                ? TransientFailures.retried("completing release " + key,
+                        Panache.withTransaction(() -> store.completeRelease(payload)))
+                : TransientFailures.retried("storing " + key, Panache.withTransaction(() -> store.upsert(key, payload)));
+        return stored.chain(this::activateAndRerank);
     }
 
-    private void activate(KnowledgeIndex index) {
-        if (index != null) {
-            store.activate(index);
+    /**
+     * When the record completed a release (its transaction committed): match on it from now on and re-rank the
+     * stored profiles.
+     */
+    private Uni<Void> activateAndRerank(KnowledgeIndex index) {
+        if (index == null) {
+            return Uni.createFrom().voidItem();
         }
+        store.activate(index);
+        return TransientFailures.retried("re-ranking for " + index.release(),
+                Panache.withTransaction(() -> recommendations.rerankAll(index)));
     }
 }
