@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.thyronco.genomics.domain.CaseContext;
 import org.thyronco.genomics.normalize.FieldError;
 import org.thyronco.genomics.normalize.FindingType;
@@ -23,8 +25,17 @@ import org.thyronco.genomics.service.Views;
 @ApplicationScoped
 public class CaseMapper {
 
+    /** Bounds the warnings cache: warnings come from a small set of messages, a few of them with values in them. */
+    private static final int MAX_CACHED_WARNINGS = 1024;
+
     @Inject
     ObjectMapper json;
+
+    /**
+     * A large VCF repeats the same few warning lists on almost every finding ("not at a known hotspot ..."); writing
+     * each list once instead of once per finding was a tenth of a 100,000-record intake.
+     */
+    private final Map<List<String>, String> warningsJson = new ConcurrentHashMap<>();
 
     public CaseContext.Context context(CaseEntity e) {
         return new CaseContext.Context(e.diagnosis, e.raiRefractory, e.raiCriterion, e.stage, e.ecog,
@@ -72,7 +83,7 @@ public class CaseMapper {
         e.vrsId = f.vrsId();
         e.locations = write(f.locations() == null ? List.of() : f.locations());
         e.raw = f.raw();
-        e.warnings = write(f.warnings() == null ? List.of() : f.warnings());
+        e.warnings = warnings(f.warnings() == null ? List.of() : f.warnings());
         return e;
     }
 
@@ -105,6 +116,18 @@ public class CaseMapper {
     public Views.Job job(IntakeJobEntity j) {
         return new Views.Job(j.id, j.caseId, j.format, j.state, j.recordsRead, j.accepted, j.rejected,
                 read(j.errors, new TypeReference<List<FieldError>>() {}), j.profileId, j.createdAt, j.updatedAt);
+    }
+
+    private String warnings(List<String> warnings) {
+        String cached = warningsJson.get(warnings);
+        if (cached != null) {
+            return cached;
+        }
+        String text = write(warnings);
+        if (warningsJson.size() < MAX_CACHED_WARNINGS) {
+            warningsJson.put(List.copyOf(warnings), text);
+        }
+        return text;
     }
 
     public String write(Object value) {

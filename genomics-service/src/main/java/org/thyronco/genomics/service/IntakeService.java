@@ -223,7 +223,8 @@ public class IntakeService {
         };
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             IntakeSummary summary = switch (format) {
-                case "vcf" -> new VcfIntake().read(in, build, sample, sink);
+                // Decoding and normalizing VCF records is all CPU: batches run on the worker pool, two at a time.
+                case "vcf" -> new VcfIntake(Infrastructure.getDefaultWorkerPool()).read(in, build, sample, sink);
                 case "maf" -> new MafIntake().read(in, build, sample, sink);
                 default -> new FusionTsvIntake().read(in, build, sample, sink);
             };
