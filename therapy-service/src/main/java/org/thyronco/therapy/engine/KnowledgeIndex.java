@@ -10,6 +10,8 @@ public final class KnowledgeIndex {
 
     private final String release;
     private final Map<String, Knowledge.Source> sources = new HashMap<>();
+    /** Each source's citation, formatted once per release rather than once per recommendation. */
+    private final Map<String, Result.Citation> citations = new HashMap<>();
     private final Map<String, Knowledge.Therapy> therapies = new HashMap<>();
     private final Map<String, List<Knowledge.Item>> byGene = new HashMap<>();
     private final List<Knowledge.Item> geneless = new ArrayList<>();
@@ -19,6 +21,7 @@ public final class KnowledgeIndex {
             List<Knowledge.Item> items) {
         this.release = release;
         sources.forEach(s -> this.sources.put(s.id(), s));
+        sources.forEach(s -> this.citations.put(s.id(), TherapyMatcher.citationOf(s)));
         therapies.forEach(t -> this.therapies.put(t.id(), t));
         for (Knowledge.Item item : items) {
             String gene = item.biomarker() == null ? null : item.biomarker().gene();
@@ -58,5 +61,11 @@ public final class KnowledgeIndex {
 
     Knowledge.Source source(String id) {
         return sources.get(id);
+    }
+
+    /** The citation of a source of this release; an unknown id is cited by itself. */
+    Result.Citation citation(String sourceId) {
+        Result.Citation c = citations.get(sourceId);
+        return c != null ? c : new Result.Citation(sourceId, null, sourceId);
     }
 }

@@ -254,7 +254,7 @@ public final class TherapyMatcher {
         if (therapy != null && therapy.toxicities() != null) {
             therapy.toxicities().forEach(t -> cautions.add(t.text()));
         }
-        List<Result.Citation> citations = sourceIds.stream().map(id -> citation(id, index)).toList();
+        List<Result.Citation> citations = sourceIds.stream().map(index::citation).toList();
         Result.Recommendation rec = new Result.Recommendation(0, therapyId, therapy == null ? therapyId : therapy.name(),
                 p.level(), p.ampTier(), p.status(), investigational, matches, flags, outcomes, citations, cautions,
                 List.copyOf(trials), regulatory, p.summary());
@@ -405,7 +405,7 @@ public final class TherapyMatcher {
     private static Result.Note note(Candidate c, KnowledgeIndex index) {
         Result.Match first = c.matches().get(0);
         return new Result.Note(first.findingRef(), c.item().biomarker() == null ? null : c.item().biomarker().gene(),
-                c.item().id(), c.item().summary(), c.item().sources().stream().map(id -> citation(id, index)).toList());
+                c.item().id(), c.item().summary(), c.item().sources().stream().map(index::citation).toList());
     }
 
     private static String reason(Knowledge.Item item) {
@@ -418,11 +418,8 @@ public final class TherapyMatcher {
         }
     }
 
-    static Result.Citation citation(String sourceId, KnowledgeIndex index) {
-        Knowledge.Source s = index.source(sourceId);
-        if (s == null) {
-            return new Result.Citation(sourceId, null, sourceId);
-        }
+    /** "Subbiah V 2018, J Clin Oncol": first author, year, journal. */
+    static Result.Citation citationOf(Knowledge.Source s) {
         String first = s.authors() == null ? "" : s.authors().split(",")[0].trim();
         String label = (first.isEmpty() ? s.journal() : first) + (s.year() == null ? "" : " " + s.year())
                 + (s.journal() == null || first.isEmpty() ? "" : ", " + s.journal());

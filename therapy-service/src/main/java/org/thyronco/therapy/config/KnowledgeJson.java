@@ -1,0 +1,91 @@
+package org.thyronco.therapy.config;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationConfig;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
+import com.fasterxml.jackson.databind.ser.ResolvableSerializer;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.thyronco.therapy.engine.Knowledge;
+import org.thyronco.therapy.engine.Result;
+
+/**
+ * Writes the knowledge part of an answer (outcome figures, regulatory entries, citations) from JSON rendered once per
+ * value instead of field by field on every answer. A recommendation set is about 20 KB, mostly these values, and
+ * writing them was the largest single cost of a synchronous match. The bytes are the ones Jackson's own serializer
+ * produces for the value (it renders each value the first time), so the JSON is unchanged.
+ */
+@Singleton
+public class KnowledgeJson implements ObjectMapperCustomizer {
+
+    /** Immutable records whose values come from a knowledge release, so the same few hundred recur. */
+    static final Set<Class<?>> RENDERED_ONCE = Set.of(Knowledge.Outcome.class, Knowledge.Regulatory.class,
+            Result.Citation.class);
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        SimpleModule module = new SimpleModule("thyronco-knowledge-json");
+        module.setSerializerModifier(new BeanSerializerModifier() {
+            @Override
+            public JsonSerializer<?> modifySerializer(SerializationConfig config, BeanDescription bean,
+                    JsonSerializer<?> serializer) {
+                return RENDERED_ONCE.contains(bean.getBeanClass()) ? new RenderedOnce<>(serializer) : serializer;
+            }
+        });
+        mapper.registerModule(module);
+    }
+
+    /** Serializes a value by copying its JSON rendered earlier; renders (and keeps) it on first sight. */
+    static final class RenderedOnce<T> extends StdSerializer<T> implements ResolvableSerializer {
+
+        /** Several releases' worth of values; past this, values are rendered every time rather than kept. */
+        static final int MAX_VALUES = 20_000;
+        private static final JsonFactory RENDERING = new JsonFactory();
+
+        private final JsonSerializer<T> plain;
+        private final Map<T, SerializedString> rendered = new ConcurrentHashMap<>();
+
+        @SuppressWarnings("unchecked")
+        RenderedOnce(JsonSerializer<?> plain) {
+            super((Class<T>) plain.handledType());
+            this.plain = (JsonSerializer<T>) plain;
+        }
+
+        @Override
+        public void resolve(SerializerProvider provider) throws JsonMappingException {
+            if (plain instanceof ResolvableSerializer r) {
+                r.resolve(provider);
+            }
+        }
+
+        @Override
+        public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            SerializedString json = rendered.get(value);
+            if (json == null) {
+                StringWriter text = new StringWriter(256);
+                try (JsonGenerator once = RENDERING.createGenerator(text)) {
+                    plain.serialize(value, once, provider);
+                }
+                json = new SerializedString(text.toString());
+                if (rendered.size() < MAX_VALUES) {
+                    rendered.put(value, json);
+                }
+            }
+            gen.writeRawValue(json);
+        }
+    }
+}
