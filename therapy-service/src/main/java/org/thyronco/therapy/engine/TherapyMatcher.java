@@ -20,6 +20,9 @@ public final class TherapyMatcher {
     /** Level order used for ranking (biomarker levels, then non-biomarker standard therapy, then investigational). */
     private static final List<String> LEVEL_ORDER = List.of("1", "2", "standard", "3A", "3B", "4");
 
+    /** Levels at which an option is not investigational. */
+    private static final Set<String> ESTABLISHED_LEVELS = Set.of("1", "2", "standard");
+
     /** A candidate: one item that applies to the profile, with how it matched. */
     private record Candidate(Knowledge.Item item, List<Result.Match> matches, int specificity, boolean lineFit) {}
 
@@ -206,20 +209,21 @@ public final class TherapyMatcher {
         Knowledge.Therapy therapy = index.therapy(therapyId);
         List<Result.Match> matches = new ArrayList<>();
         Set<String> sourceIds = new LinkedHashSet<>();
-        List<Knowledge.Outcome> outcomes = new ArrayList<>();
+        // Items of one therapy often repeat the same figures and label entries: each is listed once, first seen first.
+        Set<Knowledge.Outcome> outcomes = new LinkedHashSet<>();
         Set<String> trials = new LinkedHashSet<>();
-        List<Knowledge.Regulatory> regulatory = new ArrayList<>();
+        Set<Knowledge.Regulatory> regulatory = new LinkedHashSet<>();
         for (Candidate c : cs) {
             matches.addAll(c.matches());
             sourceIds.addAll(c.item().sources());
             if (c.item().outcomes() != null) {
-                c.item().outcomes().stream().filter(o -> !outcomes.contains(o)).forEach(outcomes::add);
+                outcomes.addAll(c.item().outcomes());
             }
             if (c.item().trials() != null) {
                 trials.addAll(c.item().trials());
             }
             if (c.item().regulatory() != null) {
-                c.item().regulatory().stream().filter(r -> !regulatory.contains(r)).forEach(regulatory::add);
+                regulatory.addAll(c.item().regulatory());
             }
         }
         // The label's "no known acquired resistance mutation" is not established once the disease progressed on a
@@ -245,7 +249,7 @@ public final class TherapyMatcher {
                     : "resistance evidence (" + resistance.item().level() + "): " + resistance.item().id());
             levelRank += LEVEL_ORDER.size() + 1; // after every option without resistance evidence
         }
-        boolean investigational = p.level() == null || !Set.of("1", "2", "standard").contains(p.level())
+        boolean investigational = p.level() == null || !ESTABLISHED_LEVELS.contains(p.level())
                 || "investigational".equals(p.status());
         if (investigational && !trials.isEmpty()) {
             flags.add("investigational: consider clinical trial " + String.join(", ", trials));
@@ -256,8 +260,8 @@ public final class TherapyMatcher {
         }
         List<Result.Citation> citations = sourceIds.stream().map(index::citation).toList();
         Result.Recommendation rec = new Result.Recommendation(0, therapyId, therapy == null ? therapyId : therapy.name(),
-                p.level(), p.ampTier(), p.status(), investigational, matches, flags, outcomes, citations, cautions,
-                List.copyOf(trials), regulatory, p.summary());
+                p.level(), p.ampTier(), p.status(), investigational, matches, flags, new ArrayList<>(outcomes), citations,
+                cautions, List.copyOf(trials), new ArrayList<>(regulatory), p.summary());
         return new Scored(rec, levelRank, primary.specificity(), primary.lineFit());
     }
 

@@ -60,7 +60,6 @@ class RecommendationFlowTest {
             YAML.readTree(new File(KNOWLEDGE, "evidence/" + file.asText())).forEach(items::add);
         }
         try (KafkaCompanion kafka = kafka()) {
-            // As evidence-service (or Strimzi) declares it: one partition, compacted.
             // As evidence-service (or Strimzi) declares it: one partition, compacted. If the consumer's startup
             // got there first, the release marker may overtake content; therapy-service must cope either way.
             if (!kafka.topics().list().contains("knowledge.items.v1")) {
@@ -81,6 +80,18 @@ class RecommendationFlowTest {
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given()
                 .contentType("application/json").body(matchRequest("THAP", variant("BRAF", "p.V600E")))
                 .post("/match").then().statusCode(200).body("knowledgeRelease", equalTo(release)));
+    }
+
+    @Test
+    void aSynchronousMatchIsOneJsonBodyWithItsLength() {
+        var answer = given().contentType("application/json").body(matchRequest("THAP", variant("BRAF", "p.V600E")))
+                .post("/match").then().statusCode(200).extract();
+        assertThat(answer.contentType()).startsWith("application/json");
+        assertThat(answer.header("Transfer-Encoding")).isNull();
+        assertThat(Integer.parseInt(answer.header("Content-Length"))).isEqualTo(answer.asByteArray().length);
+        assertThat(answer.jsonPath().getString("recommendations[0].therapyId")).isEqualTo("dabrafenib+trametinib");
+        assertThat(answer.jsonPath().getList("recommendations[0].outcomes")).isNotEmpty();
+        assertThat(answer.jsonPath().getString("recommendations[0].citations[0].sourceId")).isNotBlank();
     }
 
     static ProducerRecord<String, String> content(String kind, JsonNode body) {
