@@ -1,7 +1,6 @@
 package org.thyronco.genomics.normalize;
 
 import htsjdk.tribble.readers.LineIterator;
-import htsjdk.variant.variantcontext.Allele;
 import htsjdk.variant.variantcontext.Genotype;
 import htsjdk.variant.variantcontext.VariantContext;
 import htsjdk.variant.vcf.VCFCodec;
@@ -115,7 +114,7 @@ public final class VcfIntake {
         Annotation ann = Annotation.of(vcfHeader, "ANN", "Gene_Name");
 
         long read = 0;
-        Records records = new Records(build, cols.length, samples, sampleIdx, csq, ann);
+        Records records = new Records(build, cols.length, samples, sampleIdx, csq, ann, normalizer);
         VCFCodec second = new VCFCodec();
         second.readActualHeader(new ListLineIterator(header));
         Pipeline out = new Pipeline(sink, records, executor, codec, second);
@@ -131,23 +130,8 @@ public final class VcfIntake {
     }
 
     /** What every record of one file is read against: build, columns, tumour sample, gene annotations. */
-    private final class Records {
-        private final GenomeBuild build;
-        private final int columns;
-        private final List<String> samples;
-        private final int sampleIdx;
-        private final Annotation csq;
-        private final Annotation ann;
-
-        Records(GenomeBuild build, int columns, List<String> samples, int sampleIdx, Annotation csq,
-                Annotation ann) {
-            this.build = build;
-            this.columns = columns;
-            this.samples = samples;
-            this.sampleIdx = sampleIdx;
-            this.csq = csq;
-            this.ann = ann;
-        }
+    private record Records(GenomeBuild build, int columns, List<String> samples, int sampleIdx, Annotation csq,
+            Annotation ann, FindingNormalizer normalizer) {
 
         /** Decodes and normalizes one record: its alleles, or why it is skipped or rejected, appended to {@code out}. */
         void read(String line, long ln, VCFCodec codec, List<Outcome> out) {
