@@ -62,9 +62,9 @@ public class CaseMapper {
         return new Views.Case(e.caseId, e.labId, context(e), latestVersion, e.createdAt, e.updatedAt);
     }
 
-    public FindingEntity toEntity(java.util.UUID profileId, int ordinal, NormalizedFinding f) {
+    /** A finding's row; its profile id is bound when the profile's rows are inserted together. */
+    public FindingEntity toEntity(int ordinal, NormalizedFinding f) {
         FindingEntity e = new FindingEntity();
-        e.profileId = profileId;
         e.ordinal = ordinal;
         e.type = f.type().name();
         e.gene = f.gene();

@@ -31,6 +31,7 @@ import org.thyronco.genomics.normalize.MalformedInputException;
 import org.thyronco.genomics.normalize.NormalizedFinding;
 import org.thyronco.genomics.normalize.VcfIntake;
 import org.thyronco.genomics.repository.CaseEntity;
+import org.thyronco.genomics.repository.FindingEntity;
 import org.thyronco.genomics.repository.IntakeJobEntity;
 
 /**
@@ -90,7 +91,7 @@ public class IntakeService {
                 }
                 String hash = hashFile(spool, format, effectiveBuild, sample);
                 var created = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> profiles.store(
-                        c, format, idempotencyKey, hash, parsed.findings())));
+                        c, format, idempotencyKey, hash, parsed.findings(), parsed.rows())));
                 return new Outcome(created.value(), created.created(), null);
             }
             IntakeJobEntity job = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> {
@@ -145,7 +146,7 @@ public class IntakeService {
             }
             String hash = hashFile(spool, format, build, sample);
             var created = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
-                    () -> profiles.store(c, format, key, hash, parsed.findings())));
+                    () -> profiles.store(c, format, key, hash, parsed.findings(), parsed.rows())));
             updateJob(jobId, "SUCCEEDED", progress, List.of(), created.value().id());
         } catch (Throwable e) {
             LOG.warnf("intake job %s failed: %s", jobId, e.getMessage());
@@ -187,10 +188,13 @@ public class IntakeService {
         volatile long rejected;
     }
 
-    record Parsed(List<NormalizedFinding> findings, List<FieldError> errors, long rejected) {}
+    record Parsed(List<NormalizedFinding> findings, List<FindingEntity> rows, List<FieldError> errors, long rejected) {}
 
     Parsed parse(String format, Path file, GenomeBuild build, String sample, Progress progress) {
         List<NormalizedFinding> findings = new ArrayList<>();
+        // Rows are prepared here, on the reading thread, which otherwise mostly waits for the decoding workers;
+        // the transaction that stores them then has only the database work left.
+        List<FindingEntity> rows = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
         int maxFindings = config.intake().maxFindings();
         long[] rejected = {0};
@@ -203,6 +207,7 @@ public class IntakeService {
                     throw new TooManyFindings(maxFindings, line);
                 }
                 findings.add(f);
+                rows.add(mapper.toEntity(findings.size(), f));
             }
 
             @Override
@@ -239,7 +244,7 @@ public class IntakeService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Parsed(findings, errors, rejected[0]);
+        return new Parsed(findings, rows, errors, rejected[0]);
     }
 
     private Path spool(InputStream body, long limit) throws IOException {

@@ -89,13 +89,25 @@ public class ProfileService {
                 return Uni.createFrom().failure(Problems.unprocessable(n.errors().size()
                         + " finding(s) could not be normalized; nothing was stored", n.errors()));
             }
-            return store(c, "json", idempotencyKey, hash(inputs), n.findings());
+            return store(c, "json", idempotencyKey, hash(inputs), n.findings(), rows(n.findings()));
         });
     }
 
-    /** Stores a normalized profile for a case (JSON submissions and file uploads). */
+    /** The findings' rows, numbered in order; the profile id is bound when they are inserted. */
+    List<FindingEntity> rows(List<NormalizedFinding> findings) {
+        List<FindingEntity> rows = new ArrayList<>(findings.size());
+        for (NormalizedFinding f : findings) {
+            rows.add(mapper.toEntity(rows.size() + 1, f));
+        }
+        return rows;
+    }
+
+    /**
+     * Stores a normalized profile for a case (JSON submissions and file uploads): {@code rows} are the findings as
+     * {@link #rows} or an upload's reader prepared them.
+     */
     Uni<CaseService.Created<Views.Profile>> store(CaseEntity c, String source, String idempotencyKey,
-            String requestHash, List<NormalizedFinding> findings) {
+            String requestHash, List<NormalizedFinding> findings, List<FindingEntity> rows) {
         String key = idempotencyKey == null ? null : c.labId + ":" + idempotencyKey;
         Uni<ProfileEntity> previous = key == null ? Uni.createFrom().nullItem()
                 : repository.profileByIdempotencyKey(key);
@@ -118,10 +130,6 @@ public class ProfileService {
                 p.requestHash = requestHash;
                 p.findingCount = findings.size();
                 p.createdAt = OffsetDateTime.now();
-                List<FindingEntity> rows = new ArrayList<>();
-                for (int i = 0; i < findings.size(); i++) {
-                    rows.add(mapper.toEntity(p.id, i + 1, findings.get(i)));
-                }
                 Views.Profile view = mapper.profileOf(p, findings);
                 return p.persist()
                         .chain(() -> Panache.flush())
