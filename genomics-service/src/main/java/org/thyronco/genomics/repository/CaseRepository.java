@@ -112,8 +112,8 @@ public class CaseRepository {
             names.add(FINDING_COLUMNS.get(c).name());
             arrays.add("cast(?" + (c + 2) + " as " + FINDING_COLUMNS.get(c).sqlType() + "[])");
         }
-        return "insert into finding (id, profile_id, " + names + ") select nextval('finding_seq'), cast(?1 as uuid),"
-                + " t.* from unnest(" + arrays + ") as t";
+        return "insert into finding (profile_id, " + names + ") select cast(?1 as uuid), t.* from unnest(" + arrays
+                + ") as t";
     }
 
     /**

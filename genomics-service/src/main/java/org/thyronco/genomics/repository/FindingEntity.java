@@ -3,24 +3,26 @@ package org.thyronco.genomics.repository;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.util.UUID;
 
-/** A normalized finding of a profile, with the raw input it came from. */
+/** A normalized finding of a profile, with the raw input it came from: the {@code ordinal}-th of its profile. */
 @Entity
 @Table(name = "finding")
+@IdClass(FindingEntity.Key.class)
 public class FindingEntity extends PanacheEntityBase {
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "finding_seq")
-    @jakarta.persistence.SequenceGenerator(name = "finding_seq", sequenceName = "finding_seq", allocationSize = 500)
-    public Long id;
 
+    /** (profile, ordinal): a finding's natural key. */
+    public record Key(UUID profileId, int ordinal) implements Serializable {}
+
+    @Id
     @Column(name = "profile_id")
     public UUID profileId;
 
+    @Id
     public int ordinal;
     public String type;
     public String gene;

@@ -32,8 +32,8 @@ class FindingIntegrityTest {
     @Test
     void aFindingOfAProfileThatDoesNotExistIsRefused() {
         Throwable e = assertThrows(Throwable.class, () -> sessions.withTransaction(s -> s.createNativeQuery(
-                "insert into finding (id, profile_id, ordinal, type, locations, warnings) values (nextval('finding_seq'),"
-                        + " cast(?1 as uuid), 1, 'VARIANT', '[]', '[]')").setParameter(1, UUID.randomUUID())
+                "insert into finding (profile_id, ordinal, type, locations, warnings) values (cast(?1 as uuid), 1,"
+                        + " 'VARIANT', '[]', '[]')").setParameter(1, UUID.randomUUID())
                 .executeUpdate()).await().atMost(WAIT));
         assertForeignKeyViolation(e);
     }
