@@ -32,8 +32,6 @@ final class VcfBench {
     /** One client for every upload, as a lab's integration keeps one. */
     private static final HttpClient http = HttpClient.newHttpClient();
 
-    record Row(int records, double bcftoolsMillis, double parseMillis, double intakeMillis) {}
-
     static Path generate(Path dir, int records) throws IOException {
         Path file = dir.resolve("bench-" + records + ".vcf");
         Random random = new Random(records);

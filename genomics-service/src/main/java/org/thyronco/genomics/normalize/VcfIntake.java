@@ -145,7 +145,8 @@ public final class VcfIntake {
                         + columns + " tab-separated columns (as in the #CHROM line), found " + f.length)));
                 return;
             }
-            FieldError pre = precheck(f, build, ln);
+            String[] alts = fields(f[4], ',');
+            FieldError pre = precheck(f, alts, build, ln);
             if (pre != null) {
                 // A filtered or reference-only call is not malformed: leave it out, keep the file.
                 out.add(isFilteredOut(pre) ? Outcome.skipped(pre) : Outcome.rejected(pre));
@@ -159,7 +160,6 @@ public final class VcfIntake {
                         + e.getMessage())));
                 return;
             }
-            String[] alts = fields(f[4], ',');
             Genotype gt = sampleIdx >= 0 ? vc.getGenotype(sampleIdx) : null;
             for (int a = 0; a < alts.length; a++) {
                 String alt = alts[a].toUpperCase(Locale.ROOT);
@@ -289,7 +289,7 @@ public final class VcfIntake {
         }
     }
 
-    /** {@code s.split(sep, -1)} for a single character, without the regex machinery: run on every record. */
+    /** {@code s.split(sep, -1)} for one character, without split's intermediate list and copy: run on every record. */
     static String[] fields(String s, char sep) {
         int n = 1;
         for (int i = s.indexOf(sep); i >= 0; i = s.indexOf(sep, i + 1)) {
@@ -361,7 +361,7 @@ public final class VcfIntake {
     }
 
     /** Syntax checks with exact columns before htsjdk decodes the record; null when fine. */
-    private static FieldError precheck(String[] f, GenomeBuild build, long ln) {
+    private static FieldError precheck(String[] f, String[] alts, GenomeBuild build, long ln) {
         String chrom = Chromosomes.normalize(f[0]);
         if (chrom == null) {
             return FieldError.at("CHROM", ln, 1, "unknown contig '" + f[0]
@@ -384,7 +384,7 @@ public final class VcfIntake {
         if (f[4].equals(".")) {
             return FieldError.at("ALT", ln, 5, "no ALT allele (reference-only record)");
         }
-        for (String alt : fields(f[4], ',')) {
+        for (String alt : alts) {
             if (!GenomicText.isBases(alt, true)) {
                 return FieldError.at("ALT", ln, 5, "ALT allele '" + alt
                         + "' is not ACGTN (symbolic, breakend, '*' and empty alleles are not supported)");

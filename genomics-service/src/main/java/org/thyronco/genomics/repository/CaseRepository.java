@@ -119,7 +119,8 @@ public class CaseRepository {
     /**
      * Inserts a profile's findings in the current transaction, a few thousand rows per statement (column arrays that
      * PostgreSQL unnests) rather than one ORM entity insert per row: a 100,000-record VCF spent most of its intake in
-     * per-entity bookkeeping and per-row round trips. The profile row must already be flushed (foreign key).
+     * per-entity bookkeeping and per-row round trips. The profile row must already be flushed: each statement
+     * checks that its findings' profile exists (V5).
      */
     public Uni<Void> insertFindings(UUID profileId, List<FindingEntity> rows) {
         return insertFindingsFrom(profileId, rows, 0);

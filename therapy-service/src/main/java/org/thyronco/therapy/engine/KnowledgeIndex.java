@@ -20,8 +20,10 @@ public final class KnowledgeIndex {
     private KnowledgeIndex(String release, List<Knowledge.Source> sources, List<Knowledge.Therapy> therapies,
             List<Knowledge.Item> items) {
         this.release = release;
-        sources.forEach(s -> this.sources.put(s.id(), s));
-        sources.forEach(s -> this.citations.put(s.id(), TherapyMatcher.citationOf(s)));
+        for (Knowledge.Source s : sources) {
+            this.sources.put(s.id(), s);
+            this.citations.put(s.id(), TherapyMatcher.citationOf(s));
+        }
         therapies.forEach(t -> this.therapies.put(t.id(), t));
         for (Knowledge.Item item : items) {
             String gene = item.biomarker() == null ? null : item.biomarker().gene();

@@ -364,21 +364,20 @@ public final class TherapyMatcher {
         if ("second-plus".equals(s.lines()) && !hasPrior) {
             return "after prior therapy only";
         }
-        if (s.afterProgressionOn() != null && !s.afterProgressionOn().isEmpty()) {
-            boolean met = ctx.priors().stream().filter(p -> Boolean.TRUE.equals(p.progressed()))
-                    .anyMatch(p -> s.afterProgressionOn().stream().anyMatch(req -> satisfies(req, p.therapy(), index)));
-            if (!met) {
-                return "requires progression on " + s.afterProgressionOn();
-            }
+        if (s.afterProgressionOn() != null && !s.afterProgressionOn().isEmpty()
+                && !progressedOnAny(s.afterProgressionOn(), ctx, index)) {
+            return "requires progression on " + s.afterProgressionOn();
         }
-        if (s.notAfterProgressionOn() != null && !s.notAfterProgressionOn().isEmpty()) {
-            boolean excluded = ctx.priors().stream().filter(p -> Boolean.TRUE.equals(p.progressed()))
-                    .anyMatch(p -> s.notAfterProgressionOn().stream().anyMatch(req -> satisfies(req, p.therapy(), index)));
-            if (excluded) {
-                return "not after progression on " + s.notAfterProgressionOn();
-            }
+        if (s.notAfterProgressionOn() != null && progressedOnAny(s.notAfterProgressionOn(), ctx, index)) {
+            return "not after progression on " + s.notAfterProgressionOn();
         }
         return null;
+    }
+
+    /** Whether the disease progressed on a therapy meeting any of {@code requirements}. */
+    private static boolean progressedOnAny(List<String> requirements, Profile.Context ctx, KnowledgeIndex index) {
+        return ctx.priors().stream().filter(p -> Boolean.TRUE.equals(p.progressed()))
+                .anyMatch(p -> requirements.stream().anyMatch(req -> satisfies(req, p.therapy(), index)));
     }
 
     /** "lenvatinib" or "class:VEGFR-TKI" against the therapy a patient progressed on. */

@@ -35,7 +35,7 @@ public class RecommendationSetWriter implements ServerMessageBodyWriter<Result.R
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, ResteasyReactiveResourceInfo target,
             MediaType mediaType) {
-        return Result.RecommendationSet.class.equals(type);
+        return handles(type);
     }
 
     @Override
@@ -46,12 +46,16 @@ public class RecommendationSetWriter implements ServerMessageBodyWriter<Result.R
 
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return Result.RecommendationSet.class.equals(type);
+        return handles(type);
     }
 
     @Override
     public void writeTo(Result.RecommendationSet set, Class<?> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
         out.write(writer.writeValueAsBytes(set));
+    }
+
+    private static boolean handles(Class<?> type) {
+        return Result.RecommendationSet.class.equals(type);
     }
 }
