@@ -3,6 +3,8 @@ package org.thyronco.genomics.mapping;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -36,6 +38,14 @@ public class CaseMapper {
      * each list once instead of once per finding was a tenth of a 100,000-record intake.
      */
     private final Map<List<String>, String> warningsJson = new ConcurrentHashMap<>();
+
+    /** Resolved once rather than per call: a 100,000-record VCF writes 100,000 location lists. */
+    private ObjectWriter locationsWriter;
+
+    @PostConstruct
+    void resolveWriters() {
+        locationsWriter = json.writerFor(new TypeReference<List<GenomicLocation>>() {});
+    }
 
     public CaseContext.Context context(CaseEntity e) {
         return new CaseContext.Context(e.diagnosis, e.raiRefractory, e.raiCriterion, e.stage, e.ecog,
@@ -81,7 +91,11 @@ public class CaseMapper {
         e.pdl1Value = f.pdl1Value();
         e.assay = f.assay();
         e.vrsId = f.vrsId();
-        e.locations = write(f.locations() == null ? List.of() : f.locations());
+        try {
+            e.locations = locationsWriter.writeValueAsString(f.locations() == null ? List.of() : f.locations());
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
         e.raw = f.raw();
         e.warnings = warnings(f.warnings() == null ? List.of() : f.warnings());
         return e;

@@ -10,13 +10,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import org.thyronco.genomics.config.GenomicsConfig;
@@ -31,6 +36,7 @@ import org.thyronco.genomics.normalize.MalformedInputException;
 import org.thyronco.genomics.normalize.NormalizedFinding;
 import org.thyronco.genomics.normalize.VcfIntake;
 import org.thyronco.genomics.repository.CaseEntity;
+import org.thyronco.genomics.repository.CaseRepository;
 import org.thyronco.genomics.repository.FindingEntity;
 import org.thyronco.genomics.repository.IntakeJobEntity;
 
@@ -81,17 +87,22 @@ public class IntakeService {
         CaseEntity c = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> cases.owned(labId,
                 caseId)));
         GenomeBuild effectiveBuild = build != null ? build : ProfileService.caseBuild(c);
-        Path spool = spool(body, limit);
+        Spooled spooled = spool(body, limit, format + "|" + effectiveBuild + "|" + sample);
+        Path spool = spooled.file();
         try {
             if (Files.size(spool) <= config.intake().syncUploadBytes()) {
-                Parsed parsed = parse(format, spool, effectiveBuild, sample, new Progress());
+                List<NormalizedFinding> findings = new ArrayList<>();
+                List<FindingEntity> rows = new ArrayList<>();
+                Parsed parsed = parse(format, spool, effectiveBuild, sample, new Progress(), (f, row) -> {
+                    findings.add(f);
+                    rows.add(row);
+                });
                 if (!parsed.errors().isEmpty()) {
                     throw Problems.unprocessable(parsed.rejected() + " record(s) rejected; nothing was stored",
                             parsed.errors());
                 }
-                String hash = hashFile(spool, format, effectiveBuild, sample);
                 var created = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> profiles.store(
-                        c, format, idempotencyKey, hash, parsed.findings(), parsed.rows())));
+                        c, format, idempotencyKey, spooled.hash(), findings, rows)));
                 return new Outcome(created.value(), created.created(), null);
             }
             IntakeJobEntity job = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> {
@@ -108,7 +119,7 @@ public class IntakeService {
             Path owned = spool;
             spool = null; // the job owns and deletes it
             Infrastructure.getDefaultWorkerPool().execute(() -> runJob(job.id, c, format, effectiveBuild, sample,
-                    idempotencyKey, owned));
+                    idempotencyKey, new Spooled(owned, spooled.hash())));
             return new Outcome(null, true, mapper.job(job));
         } finally {
             if (spool != null) {
@@ -134,20 +145,33 @@ public class IntakeService {
     }
 
     private void runJob(UUID jobId, CaseEntity c, String format, GenomeBuild build, String sample, String key,
-            Path spool) {
+            Spooled spooled) {
         Progress progress = new Progress();
         running.put(jobId, progress);
         try {
             updateJob(jobId, "RUNNING", progress, List.of(), null);
-            Parsed parsed = parse(format, spool, build, sample, progress);
-            if (!parsed.errors().isEmpty()) {
-                updateJob(jobId, "FAILED", progress, parsed.errors(), null);
-                return;
+            // The file is read on another worker while this one holds the storing transaction open: each chunk of
+            // findings is inserted while the next is being read.
+            RowStream rows = new RowStream(CaseRepository.FINDINGS_PER_STATEMENT);
+            CompletableFuture<Parsed> reading = CompletableFuture.supplyAsync(
+                    () -> read(format, spooled.file(), build, sample, progress, rows),
+                    Infrastructure.getDefaultWorkerPool());
+            UUID profileId;
+            try {
+                profileId = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                        () -> profiles.storeStreamed(c, format, key, spooled.hash(), rows)));
+            } catch (Throwable stored) {
+                rows.close();
+                Parsed parsed = outcome(reading);
+                if (parsed != null && !parsed.errors().isEmpty()) {
+                    updateJob(jobId, "FAILED", progress, parsed.errors(), null);
+                    return;
+                }
+                throw stored;
             }
-            String hash = hashFile(spool, format, build, sample);
-            var created = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
-                    () -> profiles.store(c, format, key, hash, parsed.findings(), parsed.rows())));
-            updateJob(jobId, "SUCCEEDED", progress, List.of(), created.value().id());
+            rows.close();
+            outcome(reading);
+            updateJob(jobId, "SUCCEEDED", progress, List.of(), profileId);
         } catch (Throwable e) {
             LOG.warnf("intake job %s failed: %s", jobId, e.getMessage());
             List<FieldError> errors = List.of(new FieldError("file", null, null, e instanceof
@@ -160,10 +184,37 @@ public class IntakeService {
         } finally {
             running.remove(jobId);
             try {
-                Files.deleteIfExists(spool);
+                Files.deleteIfExists(spooled.file());
             } catch (IOException ignored) {
-                LOG.debugf("spool %s already gone", spool);
+                LOG.debugf("spool %s already gone", spooled.file());
             }
+        }
+    }
+
+    /** A job's read: every accepted finding goes to {@code rows}; the end of the read completes or fails the stream. */
+    private Parsed read(String format, Path file, GenomeBuild build, String sample, Progress progress,
+            RowStream rows) {
+        try {
+            Parsed parsed = parse(format, file, build, sample, progress, rows::add);
+            if (parsed.errors().isEmpty()) {
+                rows.complete();
+            } else {
+                rows.fail(Problems.unprocessable(parsed.rejected() + " record(s) rejected; nothing was stored",
+                        parsed.errors()));
+            }
+            return parsed;
+        } catch (RuntimeException e) {
+            rows.fail(e);
+            throw e;
+        }
+    }
+
+    /** The read's result once it has stopped; null if it stopped on an exception (reported by the store). */
+    private static Parsed outcome(CompletableFuture<Parsed> reading) {
+        try {
+            return reading.join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            return null;
         }
     }
 
@@ -188,14 +239,22 @@ public class IntakeService {
         volatile long rejected;
     }
 
-    record Parsed(List<NormalizedFinding> findings, List<FindingEntity> rows, List<FieldError> errors, long rejected) {}
+    /** Where a parse puts each accepted finding with its row (numbered from 1 in file order). */
+    interface Accepted {
+        void add(NormalizedFinding finding, FindingEntity row);
+    }
 
-    Parsed parse(String format, Path file, GenomeBuild build, String sample, Progress progress) {
-        List<NormalizedFinding> findings = new ArrayList<>();
-        // Rows are prepared here, on the reading thread, which otherwise mostly waits for the decoding workers;
-        // the transaction that stores them then has only the database work left.
-        List<FindingEntity> rows = new ArrayList<>();
+    /** How a read ended: the findings accepted, and the rejected records (up to {@code MAX_REPORTED_ERRORS}). */
+    record Parsed(int accepted, List<FieldError> errors, long rejected) {}
+
+    /**
+     * Reads a spooled file. Rows are prepared here, on the reading thread, which otherwise mostly waits for the
+     * decoding workers; the transaction that stores them then has only the database work left. After the first
+     * rejected record nothing more is handed to {@code out}: the file will not be stored.
+     */
+    Parsed parse(String format, Path file, GenomeBuild build, String sample, Progress progress, Accepted out) {
         List<FieldError> errors = new ArrayList<>();
+        int[] accepted = {0};
         int maxFindings = config.intake().maxFindings();
         long[] rejected = {0};
         IntakeSink sink = new IntakeSink() {
@@ -203,11 +262,13 @@ public class IntakeService {
             public void accept(long line, NormalizedFinding f) {
                 progress.read++;
                 progress.accepted++;
-                if (findings.size() >= maxFindings) {
+                if (accepted[0] >= maxFindings) {
                     throw new TooManyFindings(maxFindings, line);
                 }
-                findings.add(f);
-                rows.add(mapper.toEntity(findings.size(), f));
+                accepted[0]++;
+                if (rejected[0] == 0) {
+                    out.add(f, mapper.toEntity(accepted[0], f));
+                }
             }
 
             @Override
@@ -244,12 +305,20 @@ public class IntakeService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Parsed(findings, rows, errors, rejected[0]);
+        return new Parsed(accepted[0], errors, rejected[0]);
     }
 
-    private Path spool(InputStream body, long limit) throws IOException {
+    /** An upload on disk and its request hash: the content's SHA-256, and how it is to be read. */
+    record Spooled(Path file, String hash) {}
+
+    /**
+     * Writes the body to a spool file, hashing it on the way: idempotency compares uploads by content (and how they
+     * are to be read, {@code readAs}), not by file name.
+     */
+    private Spooled spool(InputStream body, long limit, String readAs) throws IOException {
         Path spool = config.intake().spoolDir().isEmpty() ? Files.createTempFile("intake-", ".upload")
                 : Files.createTempFile(Path.of(config.intake().spoolDir().get()), "intake-", ".upload");
+        MessageDigest digest = sha256();
         long total = 0;
         byte[] buf = new byte[1 << 16];
         try (OutputStream out = Files.newOutputStream(spool)) {
@@ -260,6 +329,7 @@ public class IntakeService {
                     throw Problems.tooLarge(limit);
                 }
                 out.write(buf, 0, n);
+                digest.update(buf, 0, n);
             }
         } catch (RuntimeException | IOException e) {
             Files.deleteIfExists(spool);
@@ -270,21 +340,14 @@ public class IntakeService {
             throw Problems.unprocessable("the upload is empty; nothing was stored",
                     List.of(new FieldError("file", null, null, "empty file")));
         }
-        return spool;
+        digest.update(readAs.getBytes(StandardCharsets.UTF_8));
+        return new Spooled(spool, HexFormat.of().formatHex(digest.digest()));
     }
 
-    /** Idempotency compares uploads by content (and how they are to be read), not by file name. */
-    private String hashFile(Path file, String format, GenomeBuild build, String sample) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                d.update(buf, 0, n);
-            }
-            d.update((format + "|" + build + "|" + sample).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(d.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -103,42 +103,91 @@ public class ProfileService {
     }
 
     /**
-     * Stores a normalized profile for a case (JSON submissions and file uploads): {@code rows} are the findings as
+     * Stores a normalized profile for a case (JSON submissions and small uploads): {@code rows} are the findings as
      * {@link #rows} or an upload's reader prepared them.
      */
     Uni<CaseService.Created<Views.Profile>> store(CaseEntity c, String source, String idempotencyKey,
             String requestHash, List<NormalizedFinding> findings, List<FindingEntity> rows) {
-        String key = idempotencyKey == null ? null : c.labId + ":" + idempotencyKey;
-        Uni<ProfileEntity> previous = key == null ? Uni.createFrom().nullItem()
-                : repository.profileByIdempotencyKey(key);
-        return previous.chain(existing -> {
+        return repeated(c, idempotencyKey, requestHash).chain(existing -> {
             if (existing != null) {
-                if (!existing.caseId.equals(c.caseId) || !existing.requestHash.equals(requestHash)) {
-                    return Uni.createFrom().failure(Problems.conflict("Idempotency-Key '" + idempotencyKey
-                            + "' was already used for a different request"));
-                }
                 return repository.findings(existing.id)
                         .map(f -> new CaseService.Created<>(mapper.profile(existing, f), false));
             }
-            return repository.latestProfile(c.caseId).chain(latest -> {
-                ProfileEntity p = new ProfileEntity();
-                p.id = UUID.randomUUID();
-                p.caseId = c.caseId;
-                p.version = latest == null ? 1 : latest.version + 1;
-                p.source = source;
-                p.idempotencyKey = key;
-                p.requestHash = requestHash;
-                p.findingCount = findings.size();
-                p.createdAt = OffsetDateTime.now();
+            return newProfile(c, source, idempotencyKey, requestHash, findings.size()).chain(p -> {
                 Views.Profile view = mapper.profileOf(p, findings);
-                return p.persist()
-                        .chain(() -> Panache.flush())
-                        .chain(() -> repository.insertFindings(p.id, rows))
+                return repository.insertFindings(p.id, rows)
                         .chain(() -> events.profileStored(new ProfileEvents.ProfileEvent(c.caseId, p.id, p.version,
                                 c.labId, mapper.context(c), matchable(view.findings()), view.findings().size())))
                         .replaceWith(new CaseService.Created<>(view, true));
             });
         });
+    }
+
+    /**
+     * Stores an upload job's profile while its file is still being read: the profile row first, then each chunk of
+     * findings as the reader sends it, then the event, all in the caller's one transaction. A rejected file fails
+     * {@code rows}, which rolls everything back. Answers the id of the profile stored, or of the one a repeated
+     * idempotency key created before (the stream is then left unread; the caller closes it).
+     */
+    Uni<UUID> storeStreamed(CaseEntity c, String source, String idempotencyKey, String requestHash, RowStream rows) {
+        return repeated(c, idempotencyKey, requestHash).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(existing.id);
+            }
+            return newProfile(c, source, idempotencyKey, requestHash, 0).chain(p -> {
+                // The reader emits on its own thread; the session may only be used on this transaction's context.
+                io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+                return rows.chunks().emitOn(task -> context.runOnContext(ignored -> task.run()))
+                        .onItem().transformToUniAndConcatenate(chunk -> repository.insertFindings(p.id, chunk)
+                                .invoke(rows::stored).replaceWith(chunk.size()))
+                        .collect().last()
+                        .chain(() -> {
+                            RowStream.Tail tail = rows.tail();
+                            p.findingCount = tail.count();
+                            return events.profileStored(new ProfileEvents.ProfileEvent(c.caseId, p.id, p.version,
+                                    c.labId, mapper.context(c), tail.matchable(), tail.count()));
+                        })
+                        .replaceWith(p.id);
+            });
+        });
+    }
+
+    /**
+     * The profile an idempotency key already created for this very request, or null; a key reused for a different
+     * request is refused.
+     */
+    private Uni<ProfileEntity> repeated(CaseEntity c, String idempotencyKey, String requestHash) {
+        if (idempotencyKey == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return repository.profileByIdempotencyKey(key(c, idempotencyKey)).map(existing -> {
+            if (existing != null && (!existing.caseId.equals(c.caseId) || !existing.requestHash.equals(requestHash))) {
+                throw Problems.conflict("Idempotency-Key '" + idempotencyKey
+                        + "' was already used for a different request");
+            }
+            return existing;
+        });
+    }
+
+    /** The case's next profile version, persisted and flushed: its findings' inserts check that it exists (V5). */
+    private Uni<ProfileEntity> newProfile(CaseEntity c, String source, String idempotencyKey, String requestHash,
+            int findingCount) {
+        return repository.latestProfile(c.caseId).chain(latest -> {
+            ProfileEntity p = new ProfileEntity();
+            p.id = UUID.randomUUID();
+            p.caseId = c.caseId;
+            p.version = latest == null ? 1 : latest.version + 1;
+            p.source = source;
+            p.idempotencyKey = idempotencyKey == null ? null : key(c, idempotencyKey);
+            p.requestHash = requestHash;
+            p.findingCount = findingCount;
+            p.createdAt = OffsetDateTime.now();
+            return p.persist().chain(() -> Panache.flush()).replaceWith(p);
+        });
+    }
+
+    private static String key(CaseEntity c, String idempotencyKey) {
+        return c.labId + ":" + idempotencyKey;
     }
 
     @WithSession
@@ -174,8 +223,11 @@ public class ProfileService {
      * thousands of them; they stay in the stored profile but do not travel.
      */
     static java.util.List<StoredFinding> matchable(java.util.List<StoredFinding> findings) {
-        return findings.stream().filter(f -> f.finding().gene() != null
-                || f.finding().type() != org.thyronco.genomics.normalize.FindingType.VARIANT).toList();
+        return findings.stream().filter(f -> matchable(f.finding())).toList();
+    }
+
+    static boolean matchable(NormalizedFinding f) {
+        return f.gene() != null || f.type() != org.thyronco.genomics.normalize.FindingType.VARIANT;
     }
 
     static GenomeBuild caseBuild(CaseEntity c) {

@@ -142,6 +142,100 @@ class UploadTest {
                 .then().statusCode(422).contentType("application/problem+json");
     }
 
+    @Test
+    void aJobRejectedAfterSomeOfItsFindingsWereWrittenStoresNothing() {
+        String id = newCase();
+        // A job's findings are inserted while the file is read, at most two chunks ahead of the database: by the
+        // time the reader reaches the bad record below, at least one chunk is already in the open transaction.
+        int good = 3 * org.thyronco.genomics.repository.CaseRepository.FINDINGS_PER_STATEMENT;
+        StringBuilder vcf = syntheticVcf(good);
+        vcf.append("chr7\t2000000\t.\tC\tZ\t50\tPASS\t.\tGT\t0/1\n");
+        vcf.append("chr7\t2000010\t.\tC\tG\t50\tPASS\t.\tGT\t0/1\n");
+        String location = upload(id, null, vcf.toString());
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().header("X-Lab-Id", "LAB-1").get(location).then().statusCode(200)
+                        .body("state", equalTo("FAILED"))
+                        .body("rejected", equalTo(1))
+                        .body("errors[0].line", equalTo(6 + good + 1))
+                        .body("errors[0].column", equalTo(5))
+                        .body("profileId", org.hamcrest.Matchers.nullValue()));
+        given().header("X-Lab-Id", "LAB-1").get("/cases/{id}/profiles", id).then().body("$", hasSize(0));
+        // Nothing of the rolled-back profile lingers, not even its version number.
+        awaitSucceeded(upload(id, null, syntheticVcf(2000).toString()));
+        given().header("X-Lab-Id", "LAB-1").get("/cases/{id}/profiles/latest", id).then().statusCode(200)
+                .body("version", equalTo(1)).body("findings", hasSize(2001));
+    }
+
+    @Test
+    void aRepeatedJobUploadWithTheSameKeyGivesTheSameProfileAndADifferentFileIsRefused() {
+        String id = newCase();
+        String file = syntheticVcf(2000).toString();
+        String first = awaitSucceeded(upload(id, "job-key-" + id, file));
+        String again = awaitSucceeded(upload(id, "job-key-" + id, file));
+        org.assertj.core.api.Assertions.assertThat(again).isEqualTo(first);
+        given().header("X-Lab-Id", "LAB-1").get("/cases/{id}/profiles", id).then().body("$", hasSize(1));
+        String other = upload(id, "job-key-" + id, syntheticVcf(2001).toString());
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().header("X-Lab-Id", "LAB-1").get(other).then().statusCode(200)
+                        .body("state", equalTo("FAILED"))
+                        .body("errors[0].reason", org.hamcrest.Matchers.containsString("Idempotency-Key")));
+        given().header("X-Lab-Id", "LAB-1").get("/cases/{id}/profiles", id).then().body("$", hasSize(1));
+    }
+
+    @Test
+    void aJobsEventCarriesItsMatchableFindingsAndItsCount() throws Exception {
+        String id = newCase();
+        awaitSucceeded(upload(id, null, syntheticVcf(2000).toString()));
+        try (io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion kafka =
+                new io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion(
+                        org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                                .getValue("kafka.bootstrap.servers", String.class))) {
+            var events = kafka.consumeStrings()
+                    .withOffsetReset(org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST)
+                    .withGroupId("test-" + id).fromTopics("genomics.profiles.v1");
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                    events.getRecords().stream().anyMatch(r -> id.equals(r.key())));
+            String value = events.getRecords().stream().filter(r -> id.equals(r.key())).findFirst().orElseThrow()
+                    .value();
+            events.stop();
+            var payload = new com.fasterxml.jackson.databind.ObjectMapper().readTree(value).path("payload");
+            org.assertj.core.api.Assertions.assertThat(payload.path("findingCount").asInt()).isEqualTo(2001);
+            // Of 2,001 findings only BRAF V600E has a gene: the 2,000 bare genomic variants stay out of the event.
+            org.assertj.core.api.Assertions.assertThat(payload.path("findings")).hasSize(1);
+            org.assertj.core.api.Assertions.assertThat(payload.path("findings").get(0).path("proteinChange").asText())
+                    .isEqualTo("p.V600E");
+            org.assertj.core.api.Assertions.assertThat(payload.path("findings").get(0).path("ref").asText())
+                    .isEqualTo("F1");
+        }
+    }
+
+    /** The BRAF V600E fixture followed by {@code extra} bare genomic SNVs. */
+    private static StringBuilder syntheticVcf(int extra) {
+        StringBuilder vcf = new StringBuilder(Fixtures.brafVcf());
+        for (int i = 0; i < extra; i++) {
+            vcf.append("chr7\t").append(1_000_000 + i * 10).append("\t.\tC\tG\t50\tPASS\t.\tGT\t0/1\n");
+        }
+        return vcf;
+    }
+
+    /** Uploads a file large enough to become a job; answers the job's location. */
+    private static String upload(String caseId, String idempotencyKey, String vcf) {
+        var request = given().header("X-Lab-Id", "LAB-1").contentType("text/vcf").queryParam("build", "GRCh38");
+        if (idempotencyKey != null) {
+            request = request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.body(vcf).when().post("/cases/{id}/uploads", caseId).then().statusCode(202).extract()
+                .header("Location");
+    }
+
+    /** Waits for a job to succeed; answers the id of its profile. */
+    private static String awaitSucceeded(String location) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().header("X-Lab-Id", "LAB-1").get(location).then().statusCode(200)
+                        .body("state", equalTo("SUCCEEDED")));
+        return given().header("X-Lab-Id", "LAB-1").get(location).then().extract().path("profileId");
+    }
+
     private static byte[] gzip(String text) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
