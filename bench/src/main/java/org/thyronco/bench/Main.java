@@ -29,49 +29,22 @@ public final class Main {
                 + "; every figure beside its anchor measured in the same run. Produced by `bench/run.sh`; HTTP load "
                 + "from wrk (closed loop, fixed concurrency).");
 
-        // 1. VCF intake: parse + normalize (in-process) and full persisted intake vs bcftools view.
+        int vcfSectionAt = md.size();
         SuiteLauncher suite = new SuiteLauncher().withEnv("THYRONCO_GATEWAY_RATE_LIMIT_PER_SECOND", "1000000")
                 .withEnv("THYRONCO_GATEWAY_RATE_LIMIT_BURST", "1000000")
                 .withEnv("THYRONCO_INTAKE_MAX_UPLOAD_BYTES", "1073741824");
         suite.run(new SuiteLauncher.Args(root, work.resolve("data"), true, freePort()));
         try {
-            md.add("");
-            md.add("## VCF intake (genomics-service) vs `bcftools view`");
-            md.add("");
-            md.add("| records | bcftools view (ms) | parse + normalize (ms) | ratio | full persisted intake (ms) | ratio |");
-            md.add("|---:|---:|---:|---:|---:|---:|");
-            // Steady state on both sides: the JIT of this process and of genomics-service is warmed on the largest
-            // file first (a service parses many files over its life; bcftools has no warm-up to do).
-            // Small files are stored within the request and large ones by a job: both paths are warmed.
-            Path largest = VcfBench.generate(work, 100_000);
-            Path smallest = VcfBench.generate(work, 1_000);
-            VcfBench.parseAndNormalize(largest, 5);
-            VcfBench.fullIntake(suite.port("genomics-service"), largest, 100_000, 2);
-            VcfBench.fullIntake(suite.port("genomics-service"), smallest, 1_000, 10);
-            for (int n : new int[] {1_000, 10_000, 100_000}) {
-                Path vcf = n == 100_000 ? largest : n == 1_000 ? smallest : VcfBench.generate(work, n);
-                double anchor = VcfBench.bcftools(vcf, 5);
-                double parse = VcfBench.parseAndNormalize(vcf, 5);
-                double intake = VcfBench.fullIntake(suite.port("genomics-service"), vcf, n, 3);
-                md.add(String.format("| %,d | %.1f | %.1f | %.2f× | %.0f | %.1f× |", n, anchor, parse, parse / anchor,
-                        intake, intake / anchor));
-                System.out.println(md.get(md.size() - 1));
-            }
-            md.add("");
-            md.add("Parse + normalize runs as genomics-service runs it: lines read on one thread, batches of 1,024 records "
-                    + "decoded (htsjdk) and normalized (VRS digests included) on two worker threads, emitted in file "
-                    + "order. `bcftools view` is single-threaded. Full intake is one HTTP upload until the profile is "
-                    + "stored (201, or 202 and the job until SUCCEEDED).");
-
             // 2. Synchronous match throughput vs a trivial endpoint of the same service.
             WrkLoad load = new WrkLoad(work);
             String therapy = "http://localhost:" + suite.port("therapy-service");
             String matchBody = "{\"context\":{\"diagnosis\":\"THAP\",\"priorTherapies\":[]},\"findings\":[{\"ref\":\"F1\","
                     + "\"type\":\"VARIANT\",\"gene\":\"BRAF\",\"proteinChange\":\"p.V600E\",\"variantClass\":\"MISSENSE\"}]}";
-            WrkLoad.Result ping = load.run("GET", therapy + "/match/ping", null, Map.of(), 8, Duration.ofSeconds(5),
-                    measure);
-            WrkLoad.Result match = load.run("POST", therapy + "/match", matchBody, Map.of(), 8, Duration.ofSeconds(5),
-                    measure);
+            WrkLoad.Result[] pm = alternating(
+                    () -> load.run("GET", therapy + "/match/ping", null, Map.of(), 8, Duration.ofSeconds(5), measure),
+                    () -> load.run("POST", therapy + "/match", matchBody, Map.of(), 8, Duration.ofSeconds(5), measure));
+            WrkLoad.Result ping = pm[0];
+            WrkLoad.Result match = pm[1];
             md.add("");
             md.add("## Synchronous match (therapy-service), concurrency 8");
             md.add("");
@@ -107,8 +80,11 @@ public final class Main {
             // measured while its JIT is still cold would flatter the gateway.
             load.run("GET", direct, null, Map.of(), 8, Duration.ofSeconds(5), Duration.ofSeconds(15));
             load.run("GET", viaGateway, null, auth, 8, Duration.ofSeconds(5), Duration.ofSeconds(15));
-            WrkLoad.Result d = load.run("GET", direct, null, Map.of(), 8, Duration.ofSeconds(5), measure);
-            WrkLoad.Result g = load.run("GET", viaGateway, null, auth, 8, Duration.ofSeconds(5), measure);
+            WrkLoad.Result[] dg = alternating(
+                    () -> load.run("GET", direct, null, Map.of(), 8, Duration.ofSeconds(5), measure),
+                    () -> load.run("GET", viaGateway, null, auth, 8, Duration.ofSeconds(5), measure));
+            WrkLoad.Result d = dg[0];
+            WrkLoad.Result g = dg[1];
             md.add("");
             md.add("## Gateway overhead (evidence search)");
             md.add("");
@@ -117,14 +93,50 @@ public final class Main {
             md.add(row("direct to evidence-service, concurrency 8 (anchor)", d));
             md.add(row("through the gateway (JWT, rate limit, correlation), concurrency 8", g));
             // One request at a time: no queueing on the two shared cores, so the difference is the hop itself.
-            WrkLoad.Result d1 = load.run("GET", direct, null, Map.of(), 1, Duration.ofSeconds(3), measure);
-            WrkLoad.Result g1 = load.run("GET", viaGateway, null, auth, 1, Duration.ofSeconds(3), measure);
+            WrkLoad.Result[] dg1 = alternating(
+                    () -> load.run("GET", direct, null, Map.of(), 1, Duration.ofSeconds(3), measure),
+                    () -> load.run("GET", viaGateway, null, auth, 1, Duration.ofSeconds(3), measure));
+            WrkLoad.Result d1 = dg1[0];
+            WrkLoad.Result g1 = dg1[1];
             md.add(row("direct, concurrency 1", d1));
             md.add(row("through the gateway, concurrency 1", g1));
             md.add(String.format("%nGateway throughput = **%.0f%%** of direct at concurrency 8 (target ≥ 80%%); added p50 = "
                     + "**%.2f ms** at concurrency 8, **%.2f ms** at concurrency 1 (target ≤ 2 ms).",
                     100 * g.requestsPerSecond() / d.requestsPerSecond(), g.p50Millis() - d.p50Millis(),
                     g1.p50Millis() - d1.p50Millis()));
+
+            // 1. VCF intake, measured last: its 100,000-row inserts leave PostgreSQL checkpointing and vacuuming for a
+            // while afterwards, which would slow whichever HTTP benchmark ran next. Reported first all the same.
+            List<String> vcfSection = new ArrayList<>();
+            vcfSection.add("");
+            vcfSection.add("## VCF intake (genomics-service) vs `bcftools view`");
+            vcfSection.add("");
+            vcfSection.add("| records | bcftools view (ms) | parse + normalize (ms) | ratio | full persisted intake (ms) | ratio |");
+            vcfSection.add("|---:|---:|---:|---:|---:|---:|");
+            // Steady state on both sides: the JIT of this process and of genomics-service is warmed on the largest
+            // file first (a service parses many files over its life; bcftools has no warm-up to do).
+            // Small files are stored within the request and large ones by a job: both paths are warmed.
+            Path largest = VcfBench.generate(work, 100_000);
+            Path smallest = VcfBench.generate(work, 1_000);
+            VcfBench.parseAndNormalize(largest, 5);
+            VcfBench.fullIntake(suite.port("genomics-service"), largest, 100_000, 2);
+            VcfBench.fullIntake(suite.port("genomics-service"), smallest, 1_000, 10);
+            for (int n : new int[] {1_000, 10_000, 100_000}) {
+                Path vcf = n == 100_000 ? largest : n == 1_000 ? smallest : VcfBench.generate(work, n);
+                double anchor = VcfBench.bcftools(vcf, 5);
+                double parse = VcfBench.parseAndNormalize(vcf, 5);
+                double intake = VcfBench.fullIntake(suite.port("genomics-service"), vcf, n, 3);
+                vcfSection.add(String.format("| %,d | %.1f | %.1f | %.2f× | %.0f | %.1f× |", n, anchor, parse,
+                        parse / anchor, intake, intake / anchor));
+                System.out.println(vcfSection.get(vcfSection.size() - 1));
+            }
+            vcfSection.add("");
+            vcfSection.add("Parse + normalize runs as genomics-service runs it: lines read on one thread, batches of 1,024 records "
+                    + "decoded (htsjdk) and normalized (VRS digests included) on two worker threads, emitted in file "
+                    + "order. `bcftools view` is single-threaded. Full intake is one HTTP upload until the profile is "
+                    + "stored (201, or 202 and the job until SUCCEEDED).");
+
+            md.addAll(vcfSectionAt, vcfSection);
         } finally {
             suite.stop();
         }
@@ -136,6 +148,29 @@ public final class Main {
         Files.createDirectories(root.resolve("docs"));
         Files.writeString(root.resolve("docs/benchmarks.md"), text);
         System.exit(0);
+    }
+
+    /** One measurement of a load. */
+    interface Measurement {
+        WrkLoad.Result run() throws Exception;
+    }
+
+    /**
+     * Anchor and subject in alternating rounds (anchor, subject, anchor, subject), each side's best round kept: on a
+     * shared machine a burst of outside load then costs one round, not one side of the ratio.
+     */
+    private static WrkLoad.Result[] alternating(Measurement anchor, Measurement subject) throws Exception {
+        WrkLoad.Result a = null;
+        WrkLoad.Result b = null;
+        for (int round = 0; round < 2; round++) {
+            a = better(a, anchor.run());
+            b = better(b, subject.run());
+        }
+        return new WrkLoad.Result[] {a, b};
+    }
+
+    private static WrkLoad.Result better(WrkLoad.Result kept, WrkLoad.Result next) {
+        return kept == null || next.requestsPerSecond() > kept.requestsPerSecond() ? next : kept;
     }
 
     private static String row(String name, WrkLoad.Result r) {
