@@ -1,7 +1,6 @@
 package org.thyronco.genomics.normalize;
 
 import htsjdk.tribble.readers.LineIterator;
-import htsjdk.variant.variantcontext.Genotype;
 import htsjdk.variant.variantcontext.VariantContext;
 import htsjdk.variant.vcf.VCFCodec;
 import htsjdk.variant.vcf.VCFHeader;
@@ -160,13 +159,20 @@ public final class VcfIntake {
                         + e.getMessage())));
                 return;
             }
-            Genotype gt = sampleIdx >= 0 ? vc.getGenotype(sampleIdx) : null;
+            String gtText = sampleIdx >= 0 ? gt(f[8], f[9 + sampleIdx]) : null;
+            int[] called = gtText == null ? null : calledAlleles(gtText);
+            if (gtText != null && called == null) {
+                out.add(Outcome.rejected(FieldError.at(samples.get(sampleIdx), ln, 10 + sampleIdx, "GT '" + gtText
+                        + "' of sample " + samples.get(sampleIdx) + " is not a genotype (allele indices separated by "
+                        + "/ or |)")));
+                return;
+            }
             for (int a = 0; a < alts.length; a++) {
                 String alt = alts[a].toUpperCase(Locale.ROOT);
-                if (gt != null && gt.isCalled() && !gt.isNoCall() && gt.countAllele(vc.getAlternateAllele(a)) == 0) {
+                if (called != null && called.length > 0 && !contains(called, a + 1)) {
                     out.add(Outcome.skipped(FieldError.at(samples.get(sampleIdx), ln, 10 + sampleIdx, "ALT allele "
-                            + alt + " is not in the genotype of sample " + samples.get(sampleIdx) + " (GT="
-                            + gt.getGenotypeString(false) + ")")));
+                            + alt + " is not in the genotype of sample " + samples.get(sampleIdx) + " (GT=" + gtText
+                            + ")")));
                     continue;
                 }
                 String gene = csq.gene(vc, alt, f[3], alts.length);
@@ -287,6 +293,62 @@ public final class VcfIntake {
         static Outcome skipped(FieldError reason) {
             return new Outcome(0, null, List.of(reason), true);
         }
+    }
+
+    /**
+     * A sample's GT text, read from its column: asking htsjdk for one sample's genotype decodes every FORMAT field of
+     * every sample, a fifth of a record's decoding, only to learn which alleles were called. By the specification GT
+     * comes first in FORMAT; null when FORMAT has no GT (nothing to check, as for htsjdk's genotype without alleles).
+     */
+    static String gt(String format, String sample) {
+        if (!format.equals("GT") && !format.startsWith("GT:")) {
+            return null;
+        }
+        int colon = sample.indexOf(':');
+        return colon < 0 ? sample : sample.substring(0, colon);
+    }
+
+    /**
+     * The allele indices a GT calls ("0/1" → 0, 1; "1|1" → 1, 1; haploid "1" → 1), missing ones ('.') left out, so
+     * that "./." calls nothing; null when the text is not a genotype.
+     */
+    static int[] calledAlleles(String gt) {
+        int[] called = new int[gt.length() / 2 + 1];
+        int n = 0;
+        int from = 0;
+        while (from <= gt.length()) {
+            int to = from;
+            while (to < gt.length() && gt.charAt(to) != '/' && gt.charAt(to) != '|') {
+                to++;
+            }
+            if (to - from == 1 && gt.charAt(from) == '.') {
+                from = to + 1;
+                continue;
+            }
+            if (to == from || to - from > 3) {
+                return null;
+            }
+            int index = 0;
+            for (int i = from; i < to; i++) {
+                char c = gt.charAt(i);
+                if (c < '0' || c > '9') {
+                    return null;
+                }
+                index = index * 10 + (c - '0');
+            }
+            called[n++] = index;
+            from = to + 1;
+        }
+        return java.util.Arrays.copyOf(called, n);
+    }
+
+    private static boolean contains(int[] values, int value) {
+        for (int v : values) {
+            if (v == value) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code s.split(sep, -1)} for one character, without split's intermediate list and copy: run on every record. */

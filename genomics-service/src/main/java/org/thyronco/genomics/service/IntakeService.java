@@ -203,7 +203,8 @@ public class IntakeService {
                         parsed.errors()));
             }
             return parsed;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Whatever stops the read must end the transaction too, or it would wait for chunks that never come.
             rows.fail(e);
             throw e;
         }

@@ -122,6 +122,33 @@ class VcfIntakeTest {
     }
 
     @Test
+    void theTumourGenotypeDecidesWhichAltAllelesAreKept() throws Exception {
+        String header = HEADER + "##FORMAT=<ID=DP,Number=1,Type=Integer,Description=\"Depth\">\n" + CHROM_2;
+        String vcf = header
+                + "7\t140753336\t.\tA\tT\t.\tPASS\t.\tGT:DP\t0/0:30\t0|1:41\n" // phased het: kept
+                + "7\t140753336\t.\tA\tT\t.\tPASS\t.\tGT\t0/1\t0/0\n" // tumour hom-ref: skipped
+                + "7\t140753336\t.\tA\tT,G\t.\tPASS\t.\tGT\t0/0\t0/2\n" // only the second ALT is called
+                + "7\t140753336\t.\tA\tT\t.\tPASS\t.\tGT\t0/0\t./.\n" // no call: nothing to contradict
+                + "7\t140753336\t.\tA\tT\t.\tPASS\t.\tGT\t0/0\t1\n" // haploid call
+                + "7\t140753336\t.\tA\tT\t.\tPASS\t.\tDP\t12\t30\n" // no GT at all
+                + "7\t140753336\t.\tA\tT\t.\tPASS\t.\tGT\t0/0\tx/1\n"; // not a genotype
+        IntakeRecorder r = read(vcf, GenomeBuild.GRCh38, null);
+
+        assertEquals("p.V600E", r.only(6).proteinChange());
+        assertTrue(r.skipping(7).reason().contains("(GT=0/0)"), r.skipping(7).reason());
+        assertEquals(11, r.skipping(7).column());
+        assertTrue(r.skipping(8).reason().startsWith("ALT allele T "), r.skipping(8).reason());
+        assertEquals(new GenomicLocation(GenomeBuild.GRCh38, "7", 140753336, "A", "G"),
+                r.only(8).locations().get(0));
+        assertEquals("p.V600E", r.only(9).proteinChange());
+        assertEquals("p.V600E", r.only(10).proteinChange());
+        assertEquals("p.V600E", r.only(11).proteinChange());
+        FieldError bad = r.rejection(12);
+        assertEquals(11, bad.column());
+        assertTrue(bad.reason().contains("GT 'x/1' of sample TUMOR is not a genotype"), bad.reason());
+    }
+
+    @Test
     void recordErrorsCarryLineAndColumn() throws Exception {
         String vcf = HEADER + CHROM_1
                 + "7\t140753336\t.\tA\tT\t.\tPASS\t.\tGT\n" // line 5: 9 of 10 columns
