@@ -114,9 +114,12 @@ public final class VcfIntake {
 
         long read = 0;
         Records records = new Records(build, cols.length, samples, sampleIdx, csq, ann, normalizer);
-        VCFCodec second = new VCFCodec();
-        second.readActualHeader(new ListLineIterator(header));
-        Pipeline out = new Pipeline(sink, records, executor, codec, second);
+        // The decoding codecs see the eight site columns only. htsjdk decodes a record's genotypes eagerly, every
+        // FORMAT field of every sample, whenever the header's samples are not in alphabetical order (TUMOR before
+        // NORMAL is not); the one genotype that matters, the tumour's GT, is read from its column instead.
+        List<String> siteHeader = new ArrayList<>(header.subList(0, header.size() - 1));
+        siteHeader.add(String.join("\t", java.util.Arrays.copyOf(cols, FIXED.length)));
+        Pipeline out = new Pipeline(sink, records, executor, siteCodec(siteHeader), siteCodec(siteHeader));
         while ((line = src.next()) != null) {
             if (line.isEmpty()) {
                 continue;
@@ -153,7 +156,7 @@ public final class VcfIntake {
             }
             VariantContext vc;
             try {
-                vc = codec.decode(line);
+                vc = codec.decode(f.length > FIXED.length ? siteColumns(line) : line);
             } catch (RuntimeException e) {
                 out.add(Outcome.rejected(FieldError.at("record", ln, null, "htsjdk could not decode the record: "
                         + e.getMessage())));
@@ -293,6 +296,21 @@ public final class VcfIntake {
         static Outcome skipped(FieldError reason) {
             return new Outcome(0, null, List.of(reason), true);
         }
+    }
+
+    private static VCFCodec siteCodec(List<String> siteHeader) {
+        VCFCodec codec = new VCFCodec();
+        codec.readActualHeader(new ListLineIterator(siteHeader));
+        return codec;
+    }
+
+    /** A record's first eight columns (CHROM to INFO), what a {@link #siteCodec} decodes. */
+    static String siteColumns(String line) {
+        int tab = -1;
+        for (int i = 0; i < FIXED.length; i++) {
+            tab = line.indexOf('\t', tab + 1);
+        }
+        return line.substring(0, tab);
     }
 
     /**

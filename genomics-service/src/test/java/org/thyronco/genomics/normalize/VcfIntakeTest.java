@@ -149,6 +149,19 @@ class VcfIntakeTest {
     }
 
     @Test
+    void samplesOutOfAlphabeticalOrderAreReadByTheirOwnColumns() throws Exception {
+        // TUMOR before NORMAL, as many callers write them: the tumour's GT is still the one that counts.
+        String vcf = HEADER + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tTUMOR\tNORMAL\n"
+                + "7\t140753336\t.\tA\tT\t.\tPASS\t.\tGT\t0/1\t0/0\n"
+                + "7\t140753336\t.\tA\tT\t.\tPASS\t.\tGT\t0/0\t0/1\n";
+        IntakeRecorder r = read(vcf, GenomeBuild.GRCh38, null);
+        assertEquals("p.V600E", r.only(5).proteinChange());
+        assertEquals(10, r.skipping(6).column());
+        assertEquals("7\t140753336\t.\tA\tT\t.\tPASS\t.",
+                VcfIntake.siteColumns("7\t140753336\t.\tA\tT\t.\tPASS\t.\tGT\t0/1\t0/0"));
+    }
+
+    @Test
     void recordErrorsCarryLineAndColumn() throws Exception {
         String vcf = HEADER + CHROM_1
                 + "7\t140753336\t.\tA\tT\t.\tPASS\t.\tGT\n" // line 5: 9 of 10 columns
