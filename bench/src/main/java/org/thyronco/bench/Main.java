@@ -129,7 +129,7 @@ public final class Main {
                 anchor[i] = VcfBench.bcftools(files[i], 5);
                 parse[i] = VcfBench.parseAndNormalize(files[i], 5);
             }
-            VcfBench.fullIntake(suite.port("genomics-service"), largest, 100_000, 2);
+            VcfBench.fullIntake(suite.port("genomics-service"), largest, 100_000, 4);
             VcfBench.fullIntake(suite.port("genomics-service"), smallest, 1_000, 10);
             for (int i = 0; i < sizes.length; i++) {
                 double intake = VcfBench.fullIntake(suite.port("genomics-service"), files[i], sizes[i], 3);
