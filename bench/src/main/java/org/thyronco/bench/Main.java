@@ -36,7 +36,7 @@ public final class Main {
         suite.run(new SuiteLauncher.Args(root, work.resolve("data"), true, freePort()));
         try {
             // 2. Synchronous match throughput vs a trivial endpoint of the same service.
-            WrkLoad load = new WrkLoad(work);
+            WrkLoad load = new WrkLoad(work, new CpuMeter(suite, "therapy-service", "evidence-service", "gateway"));
             String therapy = "http://localhost:" + suite.port("therapy-service");
             String matchBody = "{\"context\":{\"diagnosis\":\"THAP\",\"priorTherapies\":[]},\"findings\":[{\"ref\":\"F1\","
                     + "\"type\":\"VARIANT\",\"gene\":\"BRAF\",\"proteinChange\":\"p.V600E\",\"variantClass\":\"MISSENSE\"}]}";
@@ -48,10 +48,10 @@ public final class Main {
             md.add("");
             md.add("## Synchronous match (therapy-service), concurrency 8");
             md.add("");
-            md.add("| call | req/s | p50 ms | p99 ms | errors |");
-            md.add("|---|---:|---:|---:|---:|");
-            md.add(row("GET /match/ping (anchor)", ping));
-            md.add(row("POST /match (BRAF V600E, THAP)", match));
+            md.add("| call | req/s | p50 ms | p99 ms | errors | therapy-service CPU µs/request |");
+            md.add("|---|---:|---:|---:|---:|---:|");
+            md.add(row("GET /match/ping (anchor)", ping, "therapy-service"));
+            md.add(row("POST /match (BRAF V600E, THAP)", match, "therapy-service"));
             md.add(String.format("%nMatch throughput = **%.0f%%** of the trivial endpoint (target ≥ 50%%).",
                     100 * match.requestsPerSecond() / ping.requestsPerSecond()));
 
@@ -88,22 +88,26 @@ public final class Main {
             md.add("");
             md.add("## Gateway overhead (evidence search)");
             md.add("");
-            md.add("| call | req/s | p50 ms | p99 ms | errors |");
-            md.add("|---|---:|---:|---:|---:|");
-            md.add(row("direct to evidence-service, concurrency 8 (anchor)", d));
-            md.add(row("through the gateway (JWT, rate limit, correlation), concurrency 8", g));
+            md.add("| call | req/s | p50 ms | p99 ms | errors | evidence-service CPU µs/request | gateway | PostgreSQL |");
+            md.add("|---|---:|---:|---:|---:|---:|---:|---:|");
+            md.add(row("direct to evidence-service, concurrency 8 (anchor)", d, GATEWAY_PATH));
+            md.add(row("through the gateway (JWT, rate limit, correlation), concurrency 8", g, GATEWAY_PATH));
             // One request at a time: no queueing on the two shared cores, so the difference is the hop itself.
             WrkLoad.Result[] dg1 = alternating(
                     () -> load.run("GET", direct, null, Map.of(), 1, Duration.ofSeconds(3), measure),
                     () -> load.run("GET", viaGateway, null, auth, 1, Duration.ofSeconds(3), measure));
             WrkLoad.Result d1 = dg1[0];
             WrkLoad.Result g1 = dg1[1];
-            md.add(row("direct, concurrency 1", d1));
-            md.add(row("through the gateway, concurrency 1", g1));
+            md.add(row("direct, concurrency 1", d1, GATEWAY_PATH));
+            md.add(row("through the gateway, concurrency 1", g1, GATEWAY_PATH));
             md.add(String.format("%nGateway throughput = **%.0f%%** of direct at concurrency 8 (target ≥ 80%%); added p50 = "
                     + "**%.2f ms** at concurrency 8, **%.2f ms** at concurrency 1 (target ≤ 2 ms).",
                     100 * g.requestsPerSecond() / d.requestsPerSecond(), g.p50Millis() - d.p50Millis(),
                     g1.p50Millis() - d1.p50Millis()));
+            md.add("");
+            md.add("CPU columns: each process's CPU time (user + system, as the operating system counts it) during the "
+                    + "measured phase, divided by the requests served. The load generator and the kernel's loopback "
+                    + "networking use the rest of the two cores.");
 
             // 1. VCF intake, measured last: its 100,000-row inserts leave PostgreSQL checkpointing and vacuuming for a
             // while afterwards, which would slow whichever HTTP benchmark ran next. Reported first all the same.
@@ -180,9 +184,16 @@ public final class Main {
         return kept == null || next.requestsPerSecond() > kept.requestsPerSecond() ? next : kept;
     }
 
-    private static String row(String name, WrkLoad.Result r) {
-        return String.format("| %s | %.0f | %.2f | %.2f | %d |", name, r.requestsPerSecond(), r.p50Millis(),
-                r.p99Millis(), r.errors());
+    /** The processes a request through the gateway crosses, in the order the gateway table shows them. */
+    private static final String[] GATEWAY_PATH = {"evidence-service", "gateway", "postgres"};
+
+    private static String row(String name, WrkLoad.Result r, String... processes) {
+        StringBuilder row = new StringBuilder(String.format("| %s | %.0f | %.2f | %.2f | %d |", name,
+                r.requestsPerSecond(), r.p50Millis(), r.p99Millis(), r.errors()));
+        for (String process : processes) {
+            row.append(String.format(" %.0f |", r.cpu().get(process)));
+        }
+        return row.toString();
     }
 
     private static int freePort() throws java.io.IOException {

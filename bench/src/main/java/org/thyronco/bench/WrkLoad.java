@@ -18,8 +18,12 @@ import java.util.regex.Pattern;
  */
 final class WrkLoad {
 
-    /** Throughput and latency of one run; errors counts non-2xx answers and socket errors. */
-    record Result(double requestsPerSecond, double p50Millis, double p99Millis, int errors, int requests) {}
+    /**
+     * Throughput and latency of one run; errors counts non-2xx answers and socket errors; cpu is each measured
+     * process's CPU per request, in microseconds.
+     */
+    record Result(double requestsPerSecond, double p50Millis, double p99Millis, int errors, int requests,
+            Map<String, Double> cpu) {}
 
     private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
     private static final Pattern TOTAL = Pattern.compile("(\\d+) requests in");
@@ -29,9 +33,11 @@ final class WrkLoad {
     private static final Pattern PERCENTILE = Pattern.compile("\\s+(50|99)(?:\\.000)?%\\s+([0-9.]+)(us|ms|s)");
 
     private final Path work;
+    private final CpuMeter meter;
 
-    WrkLoad(Path work) {
+    WrkLoad(Path work, CpuMeter meter) {
         this.work = work;
+        this.meter = meter;
     }
 
     /** Warms up, then measures {@code method url} at a fixed concurrency; body is sent as JSON when not null. */
@@ -46,7 +52,9 @@ final class WrkLoad {
         headers.forEach((k, v) -> lua.append("wrk.headers[\"").append(k).append("\"] = \"").append(v).append("\"\n"));
         Files.writeString(script, lua.toString(), StandardCharsets.UTF_8);
         wrk(script, url, concurrency, warmup);
+        Map<String, java.time.Duration> before = meter.snapshot();
         String out = wrk(script, url, concurrency, measure);
+        Map<String, java.time.Duration> after = meter.snapshot();
         double rps = Double.parseDouble(find(RPS, out, 1));
         int requests = Integer.parseInt(find(TOTAL, out, 1));
         int errors = 0;
@@ -75,7 +83,7 @@ final class WrkLoad {
                 p99 = millis;
             }
         }
-        return new Result(rps, p50, p99, errors, requests);
+        return new Result(rps, p50, p99, errors, requests, CpuMeter.perRequest(before, after, requests));
     }
 
     private static String wrk(Path script, String url, int concurrency, Duration duration)
