@@ -16,6 +16,8 @@ public final class Chromosomes {
 
     private static final Map<String, Row> ROWS = new LinkedHashMap<>();
     private static final Map<String, Located> BY_ACCESSION = new HashMap<>();
+    /** The spellings files use most ("7", "chr7", "CHR7", "chrM"), answered without case conversions. */
+    private static final Map<String, String> COMMON_SPELLINGS = new HashMap<>();
 
     static {
         for (String[] f : Tsv.read("/normalize/chromosomes.tsv", 7)) {
@@ -34,6 +36,16 @@ public final class Chromosomes {
                 BY_ACCESSION.put(r.acc38, new Located(GenomeBuild.GRCh38, f[0]));
             }
         }
+        for (String name : ROWS.keySet()) {
+            for (String spelling : new String[] {name, "chr" + name, "Chr" + name, "CHR" + name}) {
+                COMMON_SPELLINGS.put(spelling, name);
+            }
+        }
+        if (ROWS.containsKey("MT")) {
+            for (String spelling : new String[] {"M", "chrM", "ChrM", "CHRM"}) {
+                COMMON_SPELLINGS.put(spelling, "MT");
+            }
+        }
     }
 
     private Chromosomes() {}
@@ -45,6 +57,10 @@ public final class Chromosomes {
     public static String normalize(String contig) {
         if (contig == null) {
             return null;
+        }
+        String common = COMMON_SPELLINGS.get(contig);
+        if (common != null) {
+            return common;
         }
         String c = contig.trim();
         String lower = c.toLowerCase(Locale.ROOT);

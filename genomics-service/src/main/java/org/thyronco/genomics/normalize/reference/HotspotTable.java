@@ -82,6 +82,8 @@ public final class HotspotTable {
 
     private final List<Site> sites = new ArrayList<>();
     private final Map<String, BaseHit> byGenomic = new HashMap<>();
+    /** Every position byGenomic holds, sorted: most variants of a large VCF are at none of them. */
+    private final long[] genomicPositions;
     private final Map<String, BaseHit> byCds = new HashMap<>();
     private final Map<String, Site> byResidue = new HashMap<>();
 
@@ -125,6 +127,8 @@ public final class HotspotTable {
                 }
             }
         }
+        genomicPositions = byGenomic.keySet().stream().mapToLong(k -> Long.parseLong(k.substring(k.lastIndexOf(':') + 1)))
+                .distinct().sorted().toArray();
     }
 
     private static void putPositions(Map<GenomeBuild, long[]> pos, GenomeBuild build, String field) {
@@ -151,6 +155,9 @@ public final class HotspotTable {
 
     /** The table base at a genomic position, or null. */
     public BaseHit atGenomic(GenomeBuild build, String chromosome, long position) {
+        if (java.util.Arrays.binarySearch(genomicPositions, position) < 0) {
+            return null; // without building the key: the lookup is made for every record of a VCF
+        }
         return byGenomic.get(build + ":" + chromosome + ":" + position);
     }
 

@@ -21,14 +21,19 @@ public final class VrsIdentifier {
 
     private VrsIdentifier() {}
 
-    /** sha512t24u: base64url (no padding) of the first 24 bytes of SHA-512. */
-    public static String sha512t24u(byte[] blob) {
+    /** One digest per thread: looking the algorithm up among the security providers cost as much as a short digest. */
+    private static final ThreadLocal<MessageDigest> SHA512 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-512").digest(blob);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(d, 24));
+            return MessageDigest.getInstance("SHA-512");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-512 not available", e);
         }
+    });
+
+    /** sha512t24u: base64url (no padding) of the first 24 bytes of SHA-512. */
+    public static String sha512t24u(byte[] blob) {
+        byte[] d = SHA512.get().digest(blob); // digest() also resets it for the next call
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(d, 24));
     }
 
     /** sha512t24u of a UTF-8 string. */
