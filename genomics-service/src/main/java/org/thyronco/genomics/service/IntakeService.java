@@ -162,20 +162,32 @@ public class IntakeService {
                         () -> profiles.storeStreamed(c, format, key, spooled.hash(), rows)));
             } catch (Throwable stored) {
                 rows.close();
-                Parsed parsed = outcome(reading);
-                if (parsed != null && !parsed.errors().isEmpty()) {
+                Parsed parsed;
+                try {
+                    parsed = reading.join();
+                } catch (java.util.concurrent.CompletionException read) {
+                    // A read that failed (a malformed file) is why the transaction failed; a read the failing
+                    // transaction stopped is not.
+                    throw read.getCause() instanceof RowStream.Closed ? stored : read.getCause();
+                }
+                if (!parsed.errors().isEmpty()) {
                     updateJob(jobId, "FAILED", progress, parsed.errors(), null);
                     return;
                 }
                 throw stored;
             }
             rows.close();
-            outcome(reading);
+            try {
+                reading.join();
+            } catch (java.util.concurrent.CompletionException cutShort) {
+                // Only a repeated idempotency key ends the transaction well before the read: its earlier profile
+                // is the answer, and the read it stopped does not matter.
+                LOG.debugf("job %s answered by an earlier profile; its read stopped early", jobId);
+            }
             updateJob(jobId, "SUCCEEDED", progress, List.of(), profileId);
         } catch (Throwable e) {
             LOG.warnf("intake job %s failed: %s", jobId, e.getMessage());
-            List<FieldError> errors = List.of(new FieldError("file", null, null, e instanceof
-                    io.quarkiverse.resteasy.problem.HttpProblem hp ? hp.getDetail() : "intake failed: " + e.getMessage()));
+            List<FieldError> errors = jobErrors(e);
             try {
                 updateJob(jobId, "FAILED", progress, errors, null);
             } catch (Throwable ignored) {
@@ -189,6 +201,22 @@ public class IntakeService {
                 LOG.debugf("spool %s already gone", spooled.file());
             }
         }
+    }
+
+    /**
+     * What a failed job reports: the problem's own errors when it has them (a malformed file names its line and
+     * column, as the same file would in the request), else the problem's detail, else the failure.
+     */
+    @SuppressWarnings("unchecked")
+    static List<FieldError> jobErrors(Throwable e) {
+        if (e instanceof io.quarkiverse.resteasy.problem.HttpProblem hp) {
+            if (hp.getParameters().get("errors") instanceof List<?> listed && !listed.isEmpty()
+                    && listed.get(0) instanceof FieldError) {
+                return (List<FieldError>) listed;
+            }
+            return List.of(new FieldError("file", null, null, hp.getDetail()));
+        }
+        return List.of(new FieldError("file", null, null, "intake failed: " + e.getMessage()));
     }
 
     /** A job's read: every accepted finding goes to {@code rows}; the end of the read completes or fails the stream. */
@@ -207,15 +235,6 @@ public class IntakeService {
             // Whatever stops the read must end the transaction too, or it would wait for chunks that never come.
             rows.fail(e);
             throw e;
-        }
-    }
-
-    /** The read's result once it has stopped; null if it stopped on an exception (reported by the store). */
-    private static Parsed outcome(CompletableFuture<Parsed> reading) {
-        try {
-            return reading.join();
-        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
-            return null;
         }
     }
 

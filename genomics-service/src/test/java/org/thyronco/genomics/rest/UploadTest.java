@@ -167,6 +167,20 @@ class UploadTest {
     }
 
     @Test
+    void aMalformedFileLargeEnoughForAJobNamesItsLineOnTheJob() {
+        String id = newCase();
+        // No header at all, as in the request-sized test above, but large enough to be read by a job.
+        String noHeader = syntheticVcf(2000).substring(Fixtures.brafVcf().length());
+        String location = upload(id, null, noHeader);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().header("X-Lab-Id", "LAB-1").get(location).then().statusCode(200)
+                        .body("state", equalTo("FAILED"))
+                        .body("errors[0].line", equalTo(1))
+                        .body("errors[0].reason", org.hamcrest.Matchers.containsString("missing VCF header")));
+        given().header("X-Lab-Id", "LAB-1").get("/cases/{id}/profiles", id).then().body("$", hasSize(0));
+    }
+
+    @Test
     void aRepeatedJobUploadWithTheSameKeyGivesTheSameProfileAndADifferentFileIsRefused() {
         String id = newCase();
         String file = syntheticVcf(2000).toString();
