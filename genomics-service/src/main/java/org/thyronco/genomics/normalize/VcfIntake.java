@@ -8,6 +8,7 @@ import htsjdk.variant.vcf.VCFInfoHeaderLine;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -118,7 +119,7 @@ public final class VcfIntake {
         // FORMAT field of every sample, whenever the header's samples are not in alphabetical order (TUMOR before
         // NORMAL is not); the one genotype that matters, the tumour's GT, is read from its column instead.
         List<String> siteHeader = new ArrayList<>(header.subList(0, header.size() - 1));
-        siteHeader.add(String.join("\t", java.util.Arrays.copyOf(cols, FIXED.length)));
+        siteHeader.add(String.join("\t", Arrays.copyOf(cols, FIXED.length)));
         Pipeline out = new Pipeline(sink, records, executor, siteCodec(siteHeader), siteCodec(siteHeader));
         while ((line = src.next()) != null) {
             if (line.isEmpty()) {
@@ -357,7 +358,7 @@ public final class VcfIntake {
             called[n++] = index;
             from = to + 1;
         }
-        return java.util.Arrays.copyOf(called, n);
+        return Arrays.copyOf(called, n);
     }
 
     private static boolean contains(int[] values, int value) {

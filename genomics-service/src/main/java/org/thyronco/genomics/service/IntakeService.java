@@ -116,10 +116,9 @@ public class IntakeService {
                 j.updatedAt = j.createdAt;
                 return j.persist();
             }));
-            Path owned = spool;
             spool = null; // the job owns and deletes it
             Infrastructure.getDefaultWorkerPool().execute(() -> runJob(job.id, c, format, effectiveBuild, sample,
-                    idempotencyKey, new Spooled(owned, spooled.hash())));
+                    idempotencyKey, spooled));
             return new Outcome(null, true, mapper.job(job));
         } finally {
             if (spool != null) {
@@ -156,33 +155,23 @@ public class IntakeService {
             CompletableFuture<Parsed> reading = CompletableFuture.supplyAsync(
                     () -> read(format, spooled.file(), build, sample, progress, rows),
                     Infrastructure.getDefaultWorkerPool());
-            UUID profileId;
+            UUID profileId = null;
+            Throwable storeFailure = null;
             try {
                 profileId = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
                         () -> profiles.storeStreamed(c, format, key, spooled.hash(), rows)));
-            } catch (Throwable stored) {
-                rows.close();
-                Parsed parsed;
-                try {
-                    parsed = reading.join();
-                } catch (java.util.concurrent.CompletionException read) {
-                    // A read that failed (a malformed file) is why the transaction failed; a read the failing
-                    // transaction stopped is not.
-                    throw read.getCause() instanceof RowStream.Closed ? stored : read.getCause();
-                }
-                if (!parsed.errors().isEmpty()) {
+            } catch (Throwable e) {
+                storeFailure = e;
+            } finally {
+                rows.close(); // a reader still sending stops
+            }
+            Parsed parsed = finishedRead(reading);
+            if (storeFailure != null) {
+                if (parsed != null && !parsed.errors().isEmpty()) {
                     updateJob(jobId, "FAILED", progress, parsed.errors(), null);
                     return;
                 }
-                throw stored;
-            }
-            rows.close();
-            try {
-                reading.join();
-            } catch (java.util.concurrent.CompletionException cutShort) {
-                // Only a repeated idempotency key ends the transaction well before the read: its earlier profile
-                // is the answer, and the read it stopped does not matter.
-                LOG.debugf("job %s answered by an earlier profile; its read stopped early", jobId);
+                throw storeFailure;
             }
             updateJob(jobId, "SUCCEEDED", progress, List.of(), profileId);
         } catch (Throwable e) {
@@ -200,6 +189,22 @@ public class IntakeService {
             } catch (IOException ignored) {
                 LOG.debugf("spool %s already gone", spooled.file());
             }
+        }
+    }
+
+    /**
+     * The read's result, or null when the storing side stopped it (a failed transaction, or a repeated idempotency key
+     * whose earlier profile is the answer). A read that failed on its own, a malformed file, rethrows its failure: that
+     * is why the transaction failed.
+     */
+    private static Parsed finishedRead(CompletableFuture<Parsed> reading) throws Throwable {
+        try {
+            return reading.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RowStream.Closed) {
+                return null;
+            }
+            throw e.getCause();
         }
     }
 
@@ -264,8 +269,8 @@ public class IntakeService {
         void add(NormalizedFinding finding, FindingEntity row);
     }
 
-    /** How a read ended: the findings accepted, and the rejected records (up to {@code MAX_REPORTED_ERRORS}). */
-    record Parsed(int accepted, List<FieldError> errors, long rejected) {}
+    /** How a read ended: the rejected records (up to {@code MAX_REPORTED_ERRORS} of them reported). */
+    record Parsed(List<FieldError> errors, long rejected) {}
 
     /**
      * Reads a spooled file. Rows are prepared here, on the reading thread, which otherwise mostly waits for the
@@ -325,7 +330,7 @@ public class IntakeService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Parsed(accepted[0], errors, rejected[0]);
+        return new Parsed(errors, rejected[0]);
     }
 
     /** An upload on disk and its request hash: the content's SHA-256, and how it is to be read. */

@@ -36,19 +36,19 @@ public final class Chromosomes {
                 BY_ACCESSION.put(r.acc38, new Located(GenomeBuild.GRCh38, f[0]));
             }
         }
-        for (String name : ROWS.keySet()) {
-            for (String spelling : new String[] {name, "chr" + name, "Chr" + name, "CHR" + name}) {
-                COMMON_SPELLINGS.put(spelling, name);
-            }
-        }
+        ROWS.keySet().forEach(name -> addSpellings(name, name));
         if (ROWS.containsKey("MT")) {
-            for (String spelling : new String[] {"M", "chrM", "ChrM", "CHRM"}) {
-                COMMON_SPELLINGS.put(spelling, "MT");
-            }
+            addSpellings("M", "MT");
         }
     }
 
     private Chromosomes() {}
+
+    private static void addSpellings(String name, String canonical) {
+        for (String prefix : new String[] {"", "chr", "Chr", "CHR"}) {
+            COMMON_SPELLINGS.put(prefix + name, canonical);
+        }
+    }
 
     /**
      * Canonical name ("7", "X", "MT") for "7", "chr7", "CHR7", "chromosome7", "chrM", "M"; null when the contig is not

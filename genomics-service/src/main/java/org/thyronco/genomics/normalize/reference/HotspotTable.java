@@ -88,6 +88,7 @@ public final class HotspotTable {
     private final Map<String, Site> byResidue = new HashMap<>();
 
     private HotspotTable() {
+        java.util.Set<Long> positions = new java.util.HashSet<>();
         for (String[] f : Tsv.read("/normalize/hotspots.tsv", 11)) {
             Kind kind = Kind.valueOf(f[4]);
             boolean minus = f[2].equals("-");
@@ -124,11 +125,11 @@ public final class HotspotTable {
                 byCds.put(s.gene() + ":" + hit.cdsPosition(), hit);
                 for (Map.Entry<GenomeBuild, long[]> e : pos.entrySet()) {
                     byGenomic.put(e.getKey() + ":" + s.chromosome() + ":" + e.getValue()[i], hit);
+                    positions.add(e.getValue()[i]);
                 }
             }
         }
-        genomicPositions = byGenomic.keySet().stream().mapToLong(k -> Long.parseLong(k.substring(k.lastIndexOf(':') + 1)))
-                .distinct().sorted().toArray();
+        genomicPositions = positions.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
     private static void putPositions(Map<GenomeBuild, long[]> pos, GenomeBuild build, String field) {
