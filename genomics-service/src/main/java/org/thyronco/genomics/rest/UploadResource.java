@@ -31,8 +31,8 @@ public class UploadResource {
     @POST
     @Consumes({"text/vcf", "text/x-vcf", "text/plain", "text/tab-separated-values", "application/gzip",
         "application/x-gzip", "application/octet-stream"})
-    @Operation(operationId = "uploadFile", summary = "Upload a VCF, MAF or fusion TSV: 201 with the profile, or "
-            + "202 with a job for large files")
+    @Operation(operationId = "uploadFile", summary = "Upload a VCF, MAF or fusion TSV: 201 with the stored profile's "
+            + "summary (its findings at /profiles/{id}/findings), or 202 with a job for large files")
     public Response upload(@HeaderParam("X-Lab-Id") String lab, @PathParam("caseId") String caseId,
             @QueryParam("format") String format, @QueryParam("build") GenomeBuild build,
             @QueryParam("sample") String sample, @HeaderParam("Idempotency-Key") String idempotencyKey,

@@ -71,8 +71,13 @@ public class IntakeService {
     /** Progress of running jobs on this instance, merged into the job view while a job runs. */
     private final Map<UUID, Progress> running = new ConcurrentHashMap<>();
 
-    /** What an upload produced: a stored profile (sync) or an accepted job (async). */
-    public record Outcome(Views.Profile profile, boolean created, Views.Job job) {}
+    /**
+     * What an upload produced: a stored profile (sync) or an accepted job (async). A stored upload answers with the
+     * profile's summary, as a finished job points to its profile: a file's findings are thousands of records (a
+     * 10,000-record VCF's come to 4.5 MB of JSON, which took longer to write than the file took to store), and the
+     * client reads them from the profile when it wants them.
+     */
+    public record Outcome(Views.ProfileSummary profile, boolean created, Views.Job job) {}
 
     public Outcome upload(String labId, String caseId, String format, GenomeBuild build, String sample,
             String idempotencyKey, Long declaredLength, InputStream body) throws Throwable {
@@ -101,9 +106,9 @@ public class IntakeService {
                     throw Problems.unprocessable(parsed.rejected() + " record(s) rejected; nothing was stored",
                             parsed.errors());
                 }
-                var created = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> profiles.store(
+                var stored = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> profiles.store(
                         c, format, idempotencyKey, spooled.hash(), findings, rows)));
-                return new Outcome(created.value(), created.created(), null);
+                return new Outcome(mapper.summary(stored.value()), stored.created(), null);
             }
             IntakeJobEntity job = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> {
                 IntakeJobEntity j = new IntakeJobEntity();

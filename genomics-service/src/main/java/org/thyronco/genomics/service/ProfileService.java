@@ -89,7 +89,12 @@ public class ProfileService {
                 return Uni.createFrom().failure(Problems.unprocessable(n.errors().size()
                         + " finding(s) could not be normalized; nothing was stored", n.errors()));
             }
-            return store(c, "json", idempotencyKey, hash(inputs), n.findings(), rows(n.findings()));
+            return store(c, "json", idempotencyKey, hash(inputs), n.findings(), rows(n.findings()))
+                    .chain(stored -> stored.created()
+                            ? Uni.createFrom().item(new CaseService.Created<>(mapper.profileOf(stored.value(),
+                                    n.findings()), true))
+                            : repository.findings(stored.value().id).map(f -> new CaseService.Created<>(
+                                    mapper.profile(stored.value(), f), false)));
         });
     }
 
@@ -104,22 +109,20 @@ public class ProfileService {
 
     /**
      * Stores a normalized profile for a case (JSON submissions and small uploads): {@code rows} are the findings as
-     * {@link #rows} or an upload's reader prepared them.
+     * {@link #rows} or an upload's reader prepared them. Answers the profile stored, or the one a repeated idempotency
+     * key created before (then not new); the caller decides how much of it to show.
      */
-    Uni<CaseService.Created<Views.Profile>> store(CaseEntity c, String source, String idempotencyKey,
+    Uni<CaseService.Created<ProfileEntity>> store(CaseEntity c, String source, String idempotencyKey,
             String requestHash, List<NormalizedFinding> findings, List<FindingEntity> rows) {
         return repeated(c, idempotencyKey, requestHash).chain(existing -> {
             if (existing != null) {
-                return repository.findings(existing.id)
-                        .map(f -> new CaseService.Created<>(mapper.profile(existing, f), false));
+                return Uni.createFrom().item(new CaseService.Created<>(existing, false));
             }
-            return newProfile(c, source, idempotencyKey, requestHash, findings.size()).chain(p -> {
-                Views.Profile view = mapper.profileOf(p, findings);
-                return repository.insertFindings(p.id, rows)
-                        .chain(() -> events.profileStored(new ProfileEvents.ProfileEvent(c.caseId, p.id, p.version,
-                                c.labId, mapper.context(c), matchable(view.findings()), view.findings().size())))
-                        .replaceWith(new CaseService.Created<>(view, true));
-            });
+            return newProfile(c, source, idempotencyKey, requestHash, findings.size()).chain(p -> repository
+                    .insertFindings(p.id, rows)
+                    .chain(() -> events.profileStored(new ProfileEvents.ProfileEvent(c.caseId, p.id, p.version,
+                            c.labId, mapper.context(c), matchable(findings), findings.size())))
+                    .replaceWith(new CaseService.Created<>(p, true)));
         });
     }
 
@@ -222,8 +225,14 @@ public class ProfileService {
      * gene (outside the annotated hotspots) can match nothing, and a whole-exome VCF holds tens of
      * thousands of them; they stay in the stored profile but do not travel.
      */
-    static java.util.List<StoredFinding> matchable(java.util.List<StoredFinding> findings) {
-        return findings.stream().filter(f -> matchable(f.finding())).toList();
+    static List<StoredFinding> matchable(List<NormalizedFinding> findings) {
+        List<StoredFinding> matchable = new ArrayList<>();
+        for (int i = 0; i < findings.size(); i++) {
+            if (matchable(findings.get(i))) {
+                matchable.add(new StoredFinding("F" + (i + 1), findings.get(i)));
+            }
+        }
+        return matchable;
     }
 
     static boolean matchable(NormalizedFinding f) {

@@ -31,10 +31,18 @@ class UploadTest {
     @Test
     void aSmallVcfBecomesAProfileInTheRequest() {
         String id = newCase();
-        given().header("X-Lab-Id", "LAB-1").contentType("text/vcf").queryParam("build", "GRCh38")
+        var created = given().header("X-Lab-Id", "LAB-1").contentType("text/vcf").queryParam("build", "GRCh38")
                 .body(Fixtures.brafVcf()).when().post("/cases/{id}/uploads", id)
                 .then().statusCode(201)
+                .body("caseId", equalTo(id))
+                .body("version", equalTo(1))
                 .body("source", equalTo("vcf"))
+                .body("findingCount", equalTo(1))
+                // The answer is the profile's summary; its findings are where Location points.
+                .body("findings", org.hamcrest.Matchers.nullValue())
+                .extract();
+        given().header("X-Lab-Id", "LAB-1").get(created.header("Location")).then().statusCode(200)
+                .body("id", equalTo(created.path("id")))
                 .body("findings.proteinChange", hasItem("p.V600E"))
                 .body("findings.gene", hasItem("BRAF"));
     }
@@ -42,9 +50,11 @@ class UploadTest {
     @Test
     void bgzipAndGzipAreReadByContentNotByName() throws Exception {
         String id = newCase();
-        given().header("X-Lab-Id", "LAB-1").contentType("application/gzip").queryParam("build", "GRCh38")
-                .body(gzip(Fixtures.brafVcf())).when().post("/cases/{id}/uploads", id)
-                .then().statusCode(201).body("findings.proteinChange", hasItem("p.V600E"));
+        String location = given().header("X-Lab-Id", "LAB-1").contentType("application/gzip")
+                .queryParam("build", "GRCh38").body(gzip(Fixtures.brafVcf())).when().post("/cases/{id}/uploads", id)
+                .then().statusCode(201).body("findingCount", equalTo(1)).extract().header("Location");
+        given().header("X-Lab-Id", "LAB-1").get(location + "/findings").then().statusCode(200)
+                .body("proteinChange", hasItem("p.V600E"));
     }
 
     @Test
