@@ -2,7 +2,6 @@ package org.thyronco.genomics.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
@@ -14,7 +13,7 @@ import org.thyronco.genomics.domain.CaseContext;
 import org.thyronco.genomics.repository.OutboxEventEntity;
 import org.thyronco.genomics.service.StoredFinding;
 
-/** Writes ProfileSubmitted / ProfileAmended into the outbox, in the transaction that stores the profile. */
+/** ProfileSubmitted / ProfileAmended, as outbox rows written in the transaction that stores the profile. */
 @ApplicationScoped
 public class ProfileEvents {
 
@@ -31,7 +30,8 @@ public class ProfileEvents {
     @Inject
     ObjectMapper json;
 
-    public Uni<Void> profileStored(ProfileEvent event) {
+    /** The outbox row announcing a stored profile; written in the transaction that stores it. */
+    public OutboxEventEntity profileStored(ProfileEvent event) {
         OutboxEventEntity e = new OutboxEventEntity();
         e.id = UUID.randomUUID();
         e.topic = Topics.PROFILES;
@@ -41,9 +41,9 @@ public class ProfileEvents {
         try {
             e.payload = json.writeValueAsString(new Envelope(e.id, e.eventType, 1, e.createdAt.toString(), event));
         } catch (JsonProcessingException ex) {
-            return Uni.createFrom().failure(ex);
+            throw new IllegalStateException("event payload does not serialize", ex);
         }
-        return e.persist().replaceWithVoid();
+        return e;
     }
 
     static Map<String, String> headers(OutboxEventEntity e) {

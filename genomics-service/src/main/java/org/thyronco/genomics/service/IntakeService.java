@@ -36,9 +36,9 @@ import org.thyronco.genomics.normalize.MalformedInputException;
 import org.thyronco.genomics.normalize.NormalizedFinding;
 import org.thyronco.genomics.normalize.VcfIntake;
 import org.thyronco.genomics.repository.CaseEntity;
-import org.thyronco.genomics.repository.CaseRepository;
 import org.thyronco.genomics.repository.FindingEntity;
 import org.thyronco.genomics.repository.IntakeJobEntity;
+import org.thyronco.genomics.repository.ProfileWriter;
 
 /**
  * File intake (VCF, MAF, fusion TSV). The upload is streamed to a spool file, never held in memory;
@@ -106,8 +106,8 @@ public class IntakeService {
                     throw Problems.unprocessable(parsed.rejected() + " record(s) rejected; nothing was stored",
                             parsed.errors());
                 }
-                var stored = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> profiles.store(
-                        c, format, idempotencyKey, spooled.hash(), findings, rows)));
+                var stored = VertxContextSupport.subscribeAndAwait(() -> profiles.store(c, format, idempotencyKey,
+                        spooled.hash(), findings, rows));
                 return new Outcome(mapper.summary(stored.value()), stored.created(), null);
             }
             IntakeJobEntity job = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> {
@@ -156,15 +156,15 @@ public class IntakeService {
             updateJob(jobId, "RUNNING", progress, List.of(), null);
             // The file is read on another worker while this one holds the storing transaction open: each chunk of
             // findings is inserted while the next is being read.
-            RowStream rows = new RowStream(CaseRepository.FINDINGS_PER_STATEMENT);
+            RowStream rows = new RowStream(ProfileWriter.FINDINGS_PER_STATEMENT);
             CompletableFuture<Parsed> reading = CompletableFuture.supplyAsync(
                     () -> read(format, spooled.file(), build, sample, progress, rows),
                     Infrastructure.getDefaultWorkerPool());
             UUID profileId = null;
             Throwable storeFailure = null;
             try {
-                profileId = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
-                        () -> profiles.storeStreamed(c, format, key, spooled.hash(), rows)));
+                profileId = VertxContextSupport.subscribeAndAwait(
+                        () -> profiles.storeStreamed(c, format, key, spooled.hash(), rows));
             } catch (Throwable e) {
                 storeFailure = e;
             } finally {

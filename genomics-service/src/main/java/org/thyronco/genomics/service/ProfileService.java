@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,7 @@ import org.thyronco.genomics.repository.CaseEntity;
 import org.thyronco.genomics.repository.CaseRepository;
 import org.thyronco.genomics.repository.FindingEntity;
 import org.thyronco.genomics.repository.ProfileEntity;
+import org.thyronco.genomics.repository.ProfileWriter;
 
 /**
  * Stores profiles: all findings normalized or the whole submission refused, the profile and its event
@@ -48,6 +50,9 @@ public class ProfileService {
 
     @Inject
     ProfileEvents events;
+
+    @Inject
+    ProfileWriter writer;
 
     @Inject
     ObjectMapper json;
@@ -80,7 +85,7 @@ public class ProfileService {
     /** Result of normalizing a submission. */
     public record Normalized(List<NormalizedFinding> findings, List<FieldError> errors) {}
 
-    @WithTransaction
+    @WithSession
     public Uni<CaseService.Created<Views.Profile>> submit(String labId, String caseId, String idempotencyKey,
             List<FindingInput> inputs) {
         return cases.owned(labId, caseId).chain(c -> {
@@ -114,83 +119,48 @@ public class ProfileService {
      */
     Uni<CaseService.Created<ProfileEntity>> store(CaseEntity c, String source, String idempotencyKey,
             String requestHash, List<NormalizedFinding> findings, List<FindingEntity> rows) {
-        return repeated(c, idempotencyKey, requestHash).chain(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().item(new CaseService.Created<>(existing, false));
-            }
-            return newProfile(c, source, idempotencyKey, requestHash, findings.size()).chain(p -> repository
-                    .insertFindings(p.id, rows)
-                    .chain(() -> events.profileStored(new ProfileEvents.ProfileEvent(c.caseId, p.id, p.version,
-                            c.labId, mapper.context(c), matchable(findings), findings.size())))
-                    .replaceWith(new CaseService.Created<>(p, true)));
-        });
+        List<List<FindingEntity>> chunks = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += ProfileWriter.FINDINGS_PER_STATEMENT) {
+            chunks.add(rows.subList(from, Math.min(rows.size(), from + ProfileWriter.FINDINGS_PER_STATEMENT)));
+        }
+        return writer.write(newProfile(c, source, idempotencyKey, requestHash), Multi.createFrom().iterable(chunks),
+                () -> {}, p -> events.profileStored(new ProfileEvents.ProfileEvent(c.caseId, p.id, p.version, c.labId,
+                        mapper.context(c), matchable(findings), findings.size())))
+                .map(written -> new CaseService.Created<>(checked(written, c, idempotencyKey, requestHash),
+                        written.created()));
     }
 
     /**
      * Stores an upload job's profile while its file is still being read: the profile row first, then each chunk of
-     * findings as the reader sends it, then the event, all in the caller's one transaction. A rejected file fails
-     * {@code rows}, which rolls everything back. Answers the id of the profile stored, or of the one a repeated
-     * idempotency key created before (the stream is then left unread; the caller closes it).
+     * findings as the reader sends it, then the event, all in one transaction. A rejected file fails {@code rows},
+     * which rolls everything back. Answers the id of the profile stored, or of the one a repeated idempotency key
+     * created before (the stream is then left unread; the caller closes it).
      */
     Uni<UUID> storeStreamed(CaseEntity c, String source, String idempotencyKey, String requestHash, RowStream rows) {
-        return repeated(c, idempotencyKey, requestHash).chain(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().item(existing.id);
-            }
-            return newProfile(c, source, idempotencyKey, requestHash, 0).chain(p -> {
-                // The reader emits on its own thread; the session may only be used on this transaction's context.
-                io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
-                return rows.chunks().emitOn(task -> context.runOnContext(ignored -> task.run()))
-                        .onItem().transformToUniAndConcatenate(chunk -> repository.insertFindings(p.id, chunk)
-                                .invoke(rows::stored).replaceWith(chunk.size()))
-                        .collect().last()
-                        .chain(() -> {
-                            RowStream.Tail tail = rows.tail();
-                            p.findingCount = tail.count();
-                            return events.profileStored(new ProfileEvents.ProfileEvent(c.caseId, p.id, p.version,
-                                    c.labId, mapper.context(c), tail.matchable(), tail.count()));
-                        })
-                        .replaceWith(p.id);
-            });
-        });
+        return writer.write(newProfile(c, source, idempotencyKey, requestHash), rows.chunks(), rows::stored, p -> {
+            RowStream.Tail tail = rows.tail();
+            return events.profileStored(new ProfileEvents.ProfileEvent(c.caseId, p.id, p.version, c.labId,
+                    mapper.context(c), tail.matchable(), tail.count()));
+        }).map(written -> checked(written, c, idempotencyKey, requestHash).id);
+    }
+
+    private static ProfileWriter.NewProfile newProfile(CaseEntity c, String source, String idempotencyKey,
+            String requestHash) {
+        return new ProfileWriter.NewProfile(UUID.randomUUID(), c.caseId, source,
+                idempotencyKey == null ? null : c.labId + ":" + idempotencyKey, requestHash, OffsetDateTime.now());
     }
 
     /**
-     * The profile an idempotency key already created for this very request, or null; a key reused for a different
-     * request is refused.
+     * The profile written, or the one an idempotency key created before for this very request; a key reused for a
+     * different request is refused (nothing was written).
      */
-    private Uni<ProfileEntity> repeated(CaseEntity c, String idempotencyKey, String requestHash) {
-        if (idempotencyKey == null) {
-            return Uni.createFrom().nullItem();
+    private static ProfileEntity checked(ProfileWriter.Written written, CaseEntity c, String idempotencyKey,
+            String requestHash) {
+        ProfileEntity p = written.profile();
+        if (!written.created() && (!p.caseId.equals(c.caseId) || !p.requestHash.equals(requestHash))) {
+            throw Problems.conflict("Idempotency-Key '" + idempotencyKey + "' was already used for a different request");
         }
-        return repository.profileByIdempotencyKey(key(c, idempotencyKey)).map(existing -> {
-            if (existing != null && (!existing.caseId.equals(c.caseId) || !existing.requestHash.equals(requestHash))) {
-                throw Problems.conflict("Idempotency-Key '" + idempotencyKey
-                        + "' was already used for a different request");
-            }
-            return existing;
-        });
-    }
-
-    /** The case's next profile version, persisted and flushed: its findings' inserts check that it exists (V5). */
-    private Uni<ProfileEntity> newProfile(CaseEntity c, String source, String idempotencyKey, String requestHash,
-            int findingCount) {
-        return repository.latestProfile(c.caseId).chain(latest -> {
-            ProfileEntity p = new ProfileEntity();
-            p.id = UUID.randomUUID();
-            p.caseId = c.caseId;
-            p.version = latest == null ? 1 : latest.version + 1;
-            p.source = source;
-            p.idempotencyKey = idempotencyKey == null ? null : key(c, idempotencyKey);
-            p.requestHash = requestHash;
-            p.findingCount = findingCount;
-            p.createdAt = OffsetDateTime.now();
-            return p.persist().chain(() -> Panache.flush()).replaceWith(p);
-        });
-    }
-
-    private static String key(CaseEntity c, String idempotencyKey) {
-        return c.labId + ":" + idempotencyKey;
+        return p;
     }
 
     @WithSession

@@ -16,7 +16,7 @@ class FindingsInsertTest {
 
     @Test
     void aVcfChunkSendsOnlyItsVaryingColumnsAsArrays() {
-        var insert = CaseRepository.FindingsInsert.of(List.of(
+        var insert = ProfileWriter.FindingsInsert.of(List.of(
                 variant(1, "chr1 12188 G T", null), variant(2, "chr1 14717 C G", null),
                 variant(3, "chr7 140753336 A T", "BRAF")));
 
@@ -25,7 +25,7 @@ class FindingsInsertTest {
         assertFalse(sql.contains("tmb"), sql);
         assertFalse(sql.contains("fusion"), sql);
         // One value throughout: bound once.
-        assertTrue(sql.contains("cast(?3 as text)"), sql);
+        assertTrue(sql.contains("cast($3 as text)"), sql);
         assertEquals("VARIANT", insert.parameters().get(1));
         // Varying, including a column that is null in some rows only: arrays, nulls kept in place.
         assertArrayEquals(new Integer[] {1, 2, 3}, (Object[]) insert.parameters().get(0));
@@ -37,10 +37,10 @@ class FindingsInsertTest {
 
     @Test
     void aSingleRowStillHasItsOrdinalAsAnArray() {
-        var insert = CaseRepository.FindingsInsert.of(List.of(variant(7, "chr1 1 A C", null)));
+        var insert = ProfileWriter.FindingsInsert.of(List.of(variant(7, "chr1 1 A C", null)));
 
         assertArrayEquals(new Integer[] {7}, (Object[]) insert.parameters().get(0));
-        assertTrue(insert.sql().contains("from unnest(cast(?2 as int[])) as t(ordinal)"), insert.sql());
+        assertTrue(insert.sql().contains("from unnest(cast($2 as int[])) as t(ordinal)"), insert.sql());
     }
 
     @Test
@@ -52,11 +52,11 @@ class FindingsInsertTest {
         other.type = "TMB";
         other.tmb = 3.0;
 
-        var insert = CaseRepository.FindingsInsert.of(List.of(tmb, other));
+        var insert = ProfileWriter.FindingsInsert.of(List.of(tmb, other));
 
         int p = parameterOf(insert.sql(), "tmb");
         assertArrayEquals(new Double[] {12.5, 3.0}, (Object[]) insert.parameters().get(p));
-        assertTrue(insert.sql().contains("cast(?" + (p + 2) + " as float8[])"), insert.sql());
+        assertTrue(insert.sql().contains("cast($" + (p + 2) + " as float8[])"), insert.sql());
     }
 
     /** Index in {@code parameters()} of an array column: its position among the unnested columns. */
@@ -66,7 +66,7 @@ class FindingsInsertTest {
         assertTrue(columns.contains(column), column + " is not an array column in " + sql);
         String arrays = sql.substring(sql.indexOf("unnest(") + 7, sql.lastIndexOf(") as t("));
         String cast = List.of(arrays.split(", ")).get(columns.indexOf(column));
-        return Integer.parseInt(cast.substring(cast.indexOf('?') + 1, cast.indexOf(' '))) - 2;
+        return Integer.parseInt(cast.substring(cast.indexOf('$') + 1, cast.indexOf(' '))) - 2;
     }
 
     private static FindingEntity variant(int ordinal, String raw, String gene) {

@@ -81,7 +81,7 @@ class UploadTest {
     void findingsBeyondOneInsertStatementAreAllStoredInFileOrder() {
         String id = newCase();
         StringBuilder vcf = new StringBuilder(Fixtures.brafVcf());
-        int extra = org.thyronco.genomics.repository.CaseRepository.FINDINGS_PER_STATEMENT;
+        int extra = org.thyronco.genomics.repository.ProfileWriter.FINDINGS_PER_STATEMENT;
         for (int i = 0; i < extra; i++) {
             vcf.append("chr7\t").append(1_000_000 + i * 10).append("\t.\tC\tG\t50\tPASS\t.\tGT\t0/1\n");
         }
@@ -157,7 +157,7 @@ class UploadTest {
         String id = newCase();
         // A job's findings are inserted while the file is read, at most two chunks ahead of the database: by the
         // time the reader reaches the bad record below, at least one chunk is already in the open transaction.
-        int good = 3 * org.thyronco.genomics.repository.CaseRepository.FINDINGS_PER_STATEMENT;
+        int good = 3 * org.thyronco.genomics.repository.ProfileWriter.FINDINGS_PER_STATEMENT;
         StringBuilder vcf = syntheticVcf(good);
         vcf.append("chr7\t2000000\t.\tC\tZ\t50\tPASS\t.\tGT\t0/1\n");
         vcf.append("chr7\t2000010\t.\tC\tG\t50\tPASS\t.\tGT\t0/1\n");
