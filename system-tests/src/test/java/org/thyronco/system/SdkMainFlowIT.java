@@ -65,6 +65,11 @@ class SdkMainFlowIT {
                     .isEqualTo("dabrafenib+trametinib");
             assertThat(report.path("recommendations").get(0).path("level").asText()).isEqualTo("1");
             assertThat(report.path("knowledgeRelease").asText()).isNotBlank();
+            // The report lists the hotspot it matched on and counts the 30,000 calls at no covered gene.
+            assertThat(report.path("profile").path("findingCount").asInt()).isEqualTo(30_001);
+            assertThat(report.path("profile").path("findings")).hasSize(1);
+            assertThat(report.path("profile").path("findings").get(0).path("proteinChange").asText())
+                    .isEqualTo("p.V600E");
         });
     }
 }

@@ -60,17 +60,20 @@ public interface GenomicsClient {
     @GET
     @Path("/cases/{caseId}/profiles/latest")
     @Retry(maxRetries = 2, delay = 100, abortOn = jakarta.ws.rs.WebApplicationException.class)
-    Uni<Response> latestProfile(@HeaderParam("X-Lab-Id") String lab, @PathParam("caseId") String caseId);
+    Uni<Response> latestProfile(@HeaderParam("X-Lab-Id") String lab, @PathParam("caseId") String caseId,
+            @QueryParam("findings") String findings);
 
     @GET
     @Path("/profiles/{id}")
     @Retry(maxRetries = 2, delay = 100, abortOn = jakarta.ws.rs.WebApplicationException.class)
-    Uni<Response> getProfile(@HeaderParam("X-Lab-Id") String lab, @PathParam("id") String id);
+    Uni<Response> getProfile(@HeaderParam("X-Lab-Id") String lab, @PathParam("id") String id,
+            @QueryParam("findings") String findings);
 
     @GET
     @Path("/profiles/{id}/findings")
     @Retry(maxRetries = 2, delay = 100, abortOn = jakarta.ws.rs.WebApplicationException.class)
-    Uni<Response> profileFindings(@HeaderParam("X-Lab-Id") String lab, @PathParam("id") String id);
+    Uni<Response> profileFindings(@HeaderParam("X-Lab-Id") String lab, @PathParam("id") String id,
+            @QueryParam("findings") String findings);
 
     @POST
     @Path("/cases/{caseId}/uploads")

@@ -20,7 +20,15 @@ public final class HtmlReport {
                 .append(esc(r.path("context").path("diagnosis").asText())).append(" &middot; knowledge release ")
                 .append(esc(r.path("knowledgeRelease").asText("pending"))).append(" &middot; generated ")
                 .append(esc(r.path("generatedAt").asText())).append("</p>");
-        h.append("<h2>Findings</h2><table id=\"findings\"><thead><tr><th>Ref</th><th>Type</th>")
+        h.append("<h2>Findings</h2>");
+        int listed = r.path("profile").path("findings").size();
+        int stored = r.path("profile").path("findingCount").asInt(listed);
+        if (stored > listed) {
+            h.append("<p id=\"unlisted\">").append(listed).append(" of ").append(stored).append(" findings listed; ")
+                    .append("the other ").append(stored - listed).append(" are variants at no gene the knowledge base ")
+                    .append("covers, kept in the profile.</p>");
+        }
+        h.append("<table id=\"findings\"><thead><tr><th>Ref</th><th>Type</th>")
                 .append("<th>Gene</th><th>Normalized</th><th>As reported</th></tr></thead><tbody>");
         for (JsonNode f : r.path("profile").path("findings")) {
             String normalized = f.hasNonNull("proteinChange") ? f.get("proteinChange").asText()

@@ -7,7 +7,8 @@ import java.time.OffsetDateTime;
 
 /**
  * The case report a tumour board reads: context, normalized findings, ranked recommendations with their
- * explanations and citations, prognostic notes, and the knowledge release, in one JSON document.
+ * explanations and citations, prognostic notes, and the knowledge release, in one JSON document. The findings are the
+ * reportable ones (those at a gene, and every non-SNV result); {@code findingCount} counts every stored finding.
  */
 public final class ReportComposer {
 
@@ -27,6 +28,7 @@ public final class ReportComposer {
                 .put("id", profile.path("id").asText())
                 .put("version", profile.path("version").asInt())
                 .put("source", profile.path("source").asText())
+                .put("findingCount", profile.path("findingCount").asInt(profile.path("findings").size()))
                 .set("findings", profile.path("findings")));
         if (recommendations == null) {
             report.putNull("knowledgeRelease");

@@ -36,6 +36,8 @@ public class CaseGatewayResource {
 
     private static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
     private static final String UUID = "[0-9a-fA-F-]{36}";
+    /** Which findings a profile is read with: all (the default), or only those a report lists. */
+    private static final String FINDINGS = "all|reportable";
 
     @Inject
     @RestClient
@@ -108,25 +110,30 @@ public class CaseGatewayResource {
     @GET
     @Path("cases/{caseId}/profiles/latest")
     @RolesAllowed({Caller.LAB, Caller.CLINICIAN, Caller.ADMIN})
-    @Operation(operationId = "getLatestProfile", summary = "The latest profile with its normalized findings")
-    public Uni<Response> latestProfile(@PathParam("caseId") @Pattern(regexp = ID) String caseId) {
-        return Downstream.relay("genomics-service", genomics.latestProfile(caller.labScope(), caseId));
+    @Operation(operationId = "getLatestProfile", summary = "The latest profile with its normalized findings: all, or "
+            + "with findings=reportable only those a report lists (findingCount counts all)")
+    public Uni<Response> latestProfile(@PathParam("caseId") @Pattern(regexp = ID) String caseId,
+            @QueryParam("findings") @Pattern(regexp = FINDINGS) String findings) {
+        return Downstream.relay("genomics-service", genomics.latestProfile(caller.labScope(), caseId, findings));
     }
 
     @GET
     @Path("profiles/{id}")
     @RolesAllowed({Caller.LAB, Caller.CLINICIAN, Caller.ADMIN})
-    @Operation(operationId = "getProfile", summary = "One profile with its normalized findings")
-    public Uni<Response> getProfile(@PathParam("id") @Pattern(regexp = UUID) String id) {
-        return Downstream.relay("genomics-service", genomics.getProfile(caller.labScope(), id));
+    @Operation(operationId = "getProfile", summary = "One profile with its normalized findings: all, or with "
+            + "findings=reportable only those a report lists (findingCount counts all)")
+    public Uni<Response> getProfile(@PathParam("id") @Pattern(regexp = UUID) String id,
+            @QueryParam("findings") @Pattern(regexp = FINDINGS) String findings) {
+        return Downstream.relay("genomics-service", genomics.getProfile(caller.labScope(), id, findings));
     }
 
     @GET
     @Path("profiles/{id}/findings")
     @RolesAllowed({Caller.LAB, Caller.CLINICIAN, Caller.ADMIN})
     @Operation(operationId = "getProfileFindings", summary = "A profile's normalized findings, raw input beside each")
-    public Uni<Response> profileFindings(@PathParam("id") @Pattern(regexp = UUID) String id) {
-        return Downstream.relay("genomics-service", genomics.profileFindings(caller.labScope(), id));
+    public Uni<Response> profileFindings(@PathParam("id") @Pattern(regexp = UUID) String id,
+            @QueryParam("findings") @Pattern(regexp = FINDINGS) String findings) {
+        return Downstream.relay("genomics-service", genomics.profileFindings(caller.labScope(), id, findings));
     }
 
     @POST

@@ -76,7 +76,9 @@ public class ReportResource {
     private Uni<Response> compose(String caseId, java.util.function.Function<JsonNode, Response> render) {
         String lab = caller.labScope();
         Uni<Response> caseCall = Downstream.relay("genomics-service", genomics.getCase(lab, caseId));
-        Uni<Response> profileCall = Downstream.relay("genomics-service", genomics.latestProfile(lab, caseId));
+        // A report lists the findings matching looked at; a whole-exome VCF's other variants are counted, not listed.
+        Uni<Response> profileCall = Downstream.relay("genomics-service", genomics.latestProfile(lab, caseId,
+                "reportable"));
         Uni<Response> recsCall = Downstream.relay("therapy-service", therapy.recommendations(lab, caseId, null));
         return Uni.combine().all().unis(caseCall, profileCall, recsCall).asTuple().map(t -> {
             if (t.getItem1().getStatus() != 200) {

@@ -61,6 +61,22 @@ class ReportRenderingTest {
     }
 
     @Test
+    void aLargeProfileListsItsReportableFindingsAndSaysHowManyMoreAreStored() throws IOException {
+        // genomics-service answers a report's profile with the reportable findings and the count of all of them.
+        com.fasterxml.jackson.databind.node.ObjectNode large = (com.fasterxml.jackson.databind.node.ObjectNode) read(
+                "profile.json");
+        large.put("findingCount", 30_001);
+        JsonNode composed = ReportComposer.compose(JSON, read("case.json"), large, read("recommendations.json"));
+
+        assertThat(composed.path("profile").path("findingCount").asInt()).isEqualTo(30_001);
+        assertThat(composed.path("profile").path("findings")).hasSize(3);
+        assertThat(HtmlReport.render(composed)).contains("3 of 30001 findings listed; the other 29998 are variants");
+        // A profile whose every finding is listed says nothing of the kind.
+        assertThat(report.path("profile").path("findingCount").asInt()).isEqualTo(3);
+        assertThat(HtmlReport.render(report)).doesNotContain("id=\"unlisted\"");
+    }
+
+    @Test
     void theFhirBundleParsesAsR4WithTheGenomicsReportingShape() {
         String fhir = FhirReport.bundle(JSON, report).toString();
         IParser parser = FhirContext.forR4().newJsonParser().setParserErrorHandler(new StrictErrorHandler());

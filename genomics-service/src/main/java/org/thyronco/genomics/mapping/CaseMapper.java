@@ -114,7 +114,7 @@ public class CaseMapper {
     }
 
     public Views.Profile profile(ProfileEntity p, List<FindingEntity> findings) {
-        return new Views.Profile(p.id, p.caseId, p.version, p.source, p.createdAt,
+        return new Views.Profile(p.id, p.caseId, p.version, p.source, p.createdAt, p.findingCount,
                 findings.stream().map(this::finding).toList());
     }
 
@@ -124,7 +124,7 @@ public class CaseMapper {
         for (int i = 0; i < findings.size(); i++) {
             stored.add(new StoredFinding("F" + (i + 1), findings.get(i)));
         }
-        return new Views.Profile(p.id, p.caseId, p.version, p.source, p.createdAt, stored);
+        return new Views.Profile(p.id, p.caseId, p.version, p.source, p.createdAt, p.findingCount, stored);
     }
 
     public Views.Job job(IntakeJobEntity j) {

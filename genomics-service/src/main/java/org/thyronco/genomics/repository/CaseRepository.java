@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
 
-/** Cases, profiles, findings and jobs. */
+/** Cases, profiles, findings and jobs as entities; a profile and its findings are written by {@link ProfileWriter}. */
 @ApplicationScoped
 @WithSession
 public class CaseRepository {
@@ -68,12 +68,19 @@ public class CaseRepository {
         return ProfileEntity.findById(id);
     }
 
-    public Uni<ProfileEntity> profileByIdempotencyKey(String key) {
-        return ProfileEntity.find("idempotencyKey", key).firstResult();
-    }
 
     public Uni<List<FindingEntity>> findings(UUID profileId) {
         return FindingEntity.list("profileId = ?1 order by ordinal", profileId);
+    }
+
+    /**
+     * The findings a report lists: every finding at a gene (normalization names the gene only where the knowledge
+     * base can use it) and every fusion, copy-number change, TMB, MSI and PD-L1 result; variants elsewhere are not.
+     * The same findings the profile's event carries to matching.
+     */
+    public Uni<List<FindingEntity>> reportableFindings(UUID profileId) {
+        return FindingEntity.list("profileId = ?1 and (gene is not null or type <> 'VARIANT') order by ordinal",
+                profileId);
     }
 
     public Uni<IntakeJobEntity> job(UUID id) {

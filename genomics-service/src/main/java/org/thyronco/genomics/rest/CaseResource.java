@@ -109,8 +109,10 @@ public class CaseResource {
 
     @GET
     @Path("{caseId}/profiles/latest")
-    @Operation(operationId = "getLatestProfile", summary = "The latest profile of a case with its findings")
-    public Uni<Views.Profile> latest(@HeaderParam("X-Lab-Id") String lab, @PathParam("caseId") String caseId) {
-        return profiles.latest(lab, caseId);
+    @Operation(operationId = "getLatestProfile", summary = "The latest profile of a case with its findings (all, or "
+            + "with findings=reportable only those a report lists)")
+    public Uni<Views.Profile> latest(@HeaderParam("X-Lab-Id") String lab, @PathParam("caseId") String caseId,
+            @QueryParam("findings") @DefaultValue("all") @Pattern(regexp = ProfileResource.FINDINGS) String findings) {
+        return profiles.latest(lab, caseId, ProfileResource.REPORTABLE.equals(findings));
     }
 }

@@ -2,11 +2,14 @@ package org.thyronco.genomics.rest;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
@@ -27,15 +30,23 @@ public class ProfileResource {
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "getProfile", summary = "One profile with its normalized findings")
-    public Uni<Views.Profile> get(@HeaderParam("X-Lab-Id") String lab, @PathParam("id") UUID id) {
-        return profiles.profile(lab, id);
+    @Operation(operationId = "getProfile", summary = "One profile with its normalized findings: all of them, or with "
+            + "findings=reportable only those a report lists (findingCount counts all)")
+    public Uni<Views.Profile> get(@HeaderParam("X-Lab-Id") String lab, @PathParam("id") UUID id,
+            @QueryParam("findings") @DefaultValue("all") @Pattern(regexp = FINDINGS) String findings) {
+        return profiles.profile(lab, id, REPORTABLE.equals(findings));
     }
 
     @GET
     @Path("{id}/findings")
     @Operation(operationId = "getProfileFindings", summary = "A profile's normalized findings, raw input beside each")
-    public Uni<List<StoredFinding>> findings(@HeaderParam("X-Lab-Id") String lab, @PathParam("id") UUID id) {
-        return profiles.profile(lab, id).map(Views.Profile::findings);
+    public Uni<List<StoredFinding>> findings(@HeaderParam("X-Lab-Id") String lab, @PathParam("id") UUID id,
+            @QueryParam("findings") @DefaultValue("all") @Pattern(regexp = FINDINGS) String findings) {
+        return profiles.profile(lab, id, REPORTABLE.equals(findings)).map(Views.Profile::findings);
     }
+
+    /** Which findings a profile is read with: all, or those a report lists (every finding at a gene, every non-SNV). */
+    static final String FINDINGS = "all|reportable";
+
+    static final String REPORTABLE = "reportable";
 }

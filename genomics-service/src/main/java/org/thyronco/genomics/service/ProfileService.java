@@ -2,9 +2,7 @@ package org.thyronco.genomics.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -169,25 +167,30 @@ public class ProfileService {
                 .map(list -> list.stream().map(mapper::summary).toList());
     }
 
+    /** A profile with all its findings, or with only the reportable ones (the report's view of a large profile). */
     @WithSession
-    public Uni<Views.Profile> profile(String labId, UUID profileId) {
+    public Uni<Views.Profile> profile(String labId, UUID profileId, boolean reportableOnly) {
         return repository.profile(profileId).chain(p -> {
             if (p == null) {
                 return Uni.createFrom().failure(Problems.notFound("profile " + profileId + " does not exist"));
             }
-            return cases.owned(labId, p.caseId).chain(c -> repository.findings(p.id))
-                    .map(f -> mapper.profile(p, f));
+            return cases.owned(labId, p.caseId).chain(c -> withFindings(p, reportableOnly));
         });
     }
 
     @WithSession
-    public Uni<Views.Profile> latest(String labId, String caseId) {
+    public Uni<Views.Profile> latest(String labId, String caseId, boolean reportableOnly) {
         return cases.owned(labId, caseId).chain(c -> repository.latestProfile(caseId)).chain(p -> {
             if (p == null) {
                 return Uni.createFrom().failure(Problems.notFound("case " + caseId + " has no profile yet"));
             }
-            return repository.findings(p.id).map(f -> mapper.profile(p, f));
+            return withFindings(p, reportableOnly);
         });
+    }
+
+    private Uni<Views.Profile> withFindings(ProfileEntity p, boolean reportableOnly) {
+        return (reportableOnly ? repository.reportableFindings(p.id) : repository.findings(p.id))
+                .map(f -> mapper.profile(p, f));
     }
 
     /**

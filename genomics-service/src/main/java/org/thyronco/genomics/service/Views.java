@@ -19,8 +19,12 @@ public final class Views {
     public record ProfileSummary(UUID id, String caseId, int version, String source, int findingCount,
             OffsetDateTime createdAt) {}
 
+    /**
+     * A profile with its findings: all of them, or only the reportable ones ({@code ?findings=reportable}), when
+     * {@code findingCount} still says how many are stored in all.
+     */
     public record Profile(UUID id, String caseId, int version, String source, OffsetDateTime createdAt,
-            List<StoredFinding> findings) {}
+            int findingCount, List<StoredFinding> findings) {}
 
     public record Job(UUID id, String caseId, String format, String state, long recordsRead, long accepted,
             long rejected, List<FieldError> errors, UUID profileId, OffsetDateTime createdAt,

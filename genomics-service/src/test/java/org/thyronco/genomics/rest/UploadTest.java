@@ -233,6 +233,31 @@ class UploadTest {
         }
     }
 
+    @Test
+    void aReportReadsOnlyTheFindingsItListsAndHowManyThereAreInAll() {
+        String id = newCase();
+        String profileId = awaitSucceeded(upload(id, null, syntheticVcf(2000).toString()));
+
+        // The BRAF hotspot is listed; the 2,000 variants at no gene the knowledge base covers are only counted.
+        given().header("X-Lab-Id", "LAB-1").queryParam("findings", "reportable")
+                .get("/cases/{id}/profiles/latest", id).then().statusCode(200)
+                .body("id", equalTo(profileId))
+                .body("findingCount", equalTo(2001))
+                .body("findings", hasSize(1))
+                .body("findings[0].ref", equalTo("F1"))
+                .body("findings[0].proteinChange", equalTo("p.V600E"));
+        given().header("X-Lab-Id", "LAB-1").queryParam("findings", "reportable")
+                .get("/profiles/{id}/findings", profileId).then().statusCode(200)
+                .body("gene", org.hamcrest.Matchers.contains("BRAF"));
+        // Unasked, a profile comes with every finding.
+        given().header("X-Lab-Id", "LAB-1").get("/profiles/{id}", profileId).then().statusCode(200)
+                .body("findingCount", equalTo(2001)).body("findings", hasSize(2001));
+        given().header("X-Lab-Id", "LAB-1").queryParam("findings", "some")
+                .get("/profiles/{id}", profileId).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", org.hamcrest.Matchers.containsString("findings"));
+    }
+
     /** The BRAF V600E fixture followed by {@code extra} bare genomic SNVs. */
     private static StringBuilder syntheticVcf(int extra) {
         StringBuilder vcf = new StringBuilder(Fixtures.brafVcf());
