@@ -73,7 +73,8 @@ public interface GenomicsClient {
     @Path("/profiles/{id}/findings")
     @Retry(maxRetries = 2, delay = 100, abortOn = jakarta.ws.rs.WebApplicationException.class)
     Uni<Response> profileFindings(@HeaderParam("X-Lab-Id") String lab, @PathParam("id") String id,
-            @QueryParam("findings") String findings);
+            @QueryParam("findings") String findings, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size);
 
     @POST
     @Path("/cases/{caseId}/uploads")

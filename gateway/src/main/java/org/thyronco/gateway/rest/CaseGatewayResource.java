@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -121,7 +123,8 @@ public class CaseGatewayResource {
     @Path("profiles/{id}")
     @RolesAllowed({Caller.LAB, Caller.CLINICIAN, Caller.ADMIN})
     @Operation(operationId = "getProfile", summary = "One profile with its normalized findings: all, or with "
-            + "findings=reportable only those a report lists (findingCount counts all)")
+            + "findings=reportable only those a report lists (findingCount counts all). More findings than one answer "
+            + "carries (10,000 by default) are refused with 422 naming the paged address")
     public Uni<Response> getProfile(@PathParam("id") @Pattern(regexp = UUID) String id,
             @QueryParam("findings") @Pattern(regexp = FINDINGS) String findings) {
         return Downstream.relay("genomics-service", genomics.getProfile(caller.labScope(), id, findings));
@@ -130,10 +133,15 @@ public class CaseGatewayResource {
     @GET
     @Path("profiles/{id}/findings")
     @RolesAllowed({Caller.LAB, Caller.CLINICIAN, Caller.ADMIN})
-    @Operation(operationId = "getProfileFindings", summary = "A profile's normalized findings, raw input beside each")
+    @Operation(operationId = "getProfileFindings", summary = "A page of a profile's normalized findings, raw input "
+            + "beside each (all, or with findings=reportable only those a report lists), with their total")
     public Uni<Response> profileFindings(@PathParam("id") @Pattern(regexp = UUID) String id,
-            @QueryParam("findings") @Pattern(regexp = FINDINGS) String findings) {
-        return Downstream.relay("genomics-service", genomics.profileFindings(caller.labScope(), id, findings));
+            @QueryParam("findings") @Pattern(regexp = FINDINGS) String findings,
+            @QueryParam("page") @Min(0) Integer page,
+            @QueryParam("size") @Min(1) @Max(5000)
+            Integer size) {
+        return Downstream.relay("genomics-service", genomics.profileFindings(caller.labScope(), id, findings, page,
+                size));
     }
 
     @POST

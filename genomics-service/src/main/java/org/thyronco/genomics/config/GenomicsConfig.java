@@ -11,6 +11,18 @@ public interface GenomicsConfig {
 
     Outbox outbox();
 
+    Reads reads();
+
+    /** How much one answer may carry. */
+    interface Reads {
+        /**
+         * Most findings a profile is answered with in one piece; a profile with more (a whole-exome VCF) is read a
+         * page at a time. Four concurrent reads of a 100,000-finding profile (45 MB of JSON each) exhausted the heap.
+         */
+        @WithDefault("10000")
+        int maxFindingsPerAnswer();
+    }
+
     /** File and JSON intake limits. */
     interface Intake {
         /** Largest accepted upload in bytes; larger ones get 413. */

@@ -69,18 +69,21 @@ public class CaseRepository {
     }
 
 
-    public Uni<List<FindingEntity>> findings(UUID profileId) {
-        return FindingEntity.list("profileId = ?1 order by ordinal", profileId);
+    /**
+     * The reportable findings: every finding at a gene (normalization names the gene only where the knowledge base
+     * can use it) and every fusion, copy-number change, TMB, MSI and PD-L1 result; variants elsewhere are not. The
+     * findings a profile's event carries to matching, and those a report lists.
+     */
+    private static final String REPORTABLE = " and (gene is not null or type <> 'VARIANT')";
+
+    /** A profile's findings in order, all or only the reportable ones, {@code size} from the {@code page}-th page. */
+    public Uni<List<FindingEntity>> findings(UUID profileId, boolean reportableOnly, int page, int size) {
+        return FindingEntity.<FindingEntity>find("profileId = ?1" + (reportableOnly ? REPORTABLE : "")
+                + " order by ordinal", profileId).page(Page.of(page, size)).list();
     }
 
-    /**
-     * The findings a report lists: every finding at a gene (normalization names the gene only where the knowledge
-     * base can use it) and every fusion, copy-number change, TMB, MSI and PD-L1 result; variants elsewhere are not.
-     * The same findings the profile's event carries to matching.
-     */
-    public Uni<List<FindingEntity>> reportableFindings(UUID profileId) {
-        return FindingEntity.list("profileId = ?1 and (gene is not null or type <> 'VARIANT') order by ordinal",
-                profileId);
+    public Uni<Long> countFindings(UUID profileId, boolean reportableOnly) {
+        return FindingEntity.count("profileId = ?1" + (reportableOnly ? REPORTABLE : ""), profileId);
     }
 
     public Uni<IntakeJobEntity> job(UUID id) {

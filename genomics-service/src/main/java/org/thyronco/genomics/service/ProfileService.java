@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.thyronco.genomics.config.GenomicsConfig;
 import org.thyronco.genomics.mapping.CaseMapper;
 import org.thyronco.genomics.messaging.ProfileEvents;
 import org.thyronco.genomics.normalize.FieldError;
@@ -51,6 +52,9 @@ public class ProfileService {
 
     @Inject
     ProfileWriter writer;
+
+    @Inject
+    GenomicsConfig config;
 
     @Inject
     ObjectMapper json;
@@ -96,8 +100,7 @@ public class ProfileService {
                     .chain(stored -> stored.created()
                             ? Uni.createFrom().item(new CaseService.Created<>(mapper.profileOf(stored.value(),
                                     n.findings()), true))
-                            : repository.findings(stored.value().id).map(f -> new CaseService.Created<>(
-                                    mapper.profile(stored.value(), f), false)));
+                            : withFindings(stored.value(), false).map(v -> new CaseService.Created<>(v, false)));
         });
     }
 
@@ -170,12 +173,7 @@ public class ProfileService {
     /** A profile with all its findings, or with only the reportable ones (the report's view of a large profile). */
     @WithSession
     public Uni<Views.Profile> profile(String labId, UUID profileId, boolean reportableOnly) {
-        return repository.profile(profileId).chain(p -> {
-            if (p == null) {
-                return Uni.createFrom().failure(Problems.notFound("profile " + profileId + " does not exist"));
-            }
-            return cases.owned(labId, p.caseId).chain(c -> withFindings(p, reportableOnly));
-        });
+        return owned(labId, profileId).chain(p -> withFindings(p, reportableOnly));
     }
 
     @WithSession
@@ -188,10 +186,45 @@ public class ProfileService {
         });
     }
 
-    private Uni<Views.Profile> withFindings(ProfileEntity p, boolean reportableOnly) {
-        return (reportableOnly ? repository.reportableFindings(p.id) : repository.findings(p.id))
-                .map(f -> mapper.profile(p, f));
+    /** One page of a profile's findings (all, or the reportable ones), with how many there are in all. */
+    @WithSession
+    public Uni<Views.FindingPage> findings(String labId, UUID profileId, boolean reportableOnly, int page, int size) {
+        return owned(labId, profileId).chain(p -> repository.countFindings(p.id, reportableOnly)
+                .chain(total -> repository.findings(p.id, reportableOnly, page, size)
+                        .map(f -> new Views.FindingPage(page, size, total, f.stream().map(mapper::finding).toList()))));
     }
+
+    private Uni<ProfileEntity> owned(String labId, UUID profileId) {
+        return repository.profile(profileId).chain(p -> {
+            if (p == null) {
+                return Uni.createFrom().failure(Problems.notFound("profile " + profileId + " does not exist"));
+            }
+            return cases.owned(labId, p.caseId).replaceWith(p);
+        });
+    }
+
+    /**
+     * The profile with its findings in one answer, or a refusal that names the paged address when they are more than
+     * one answer may carry: a whole-exome profile's 100,000 findings are 45 MB of JSON, and a few such reads at once
+     * exhausted the heap.
+     */
+    private Uni<Views.Profile> withFindings(ProfileEntity p, boolean reportableOnly) {
+        int max = config.reads().maxFindingsPerAnswer();
+        return repository.countFindings(p.id, reportableOnly).chain(count -> {
+            if (count > max) {
+                String pages = "/profiles/" + p.id + "/findings?page=0&size=" + MAX_PAGE_SIZE
+                        + (reportableOnly ? "&findings=reportable" : "");
+                return Uni.createFrom().failure(Problems.unprocessable("profile " + p.id + " holds " + count
+                        + (reportableOnly ? " reportable" : "") + " findings, more than one answer carries (" + max
+                        + "); read them a page at a time: " + pages, List.of(new FieldError("findings", null, null,
+                                count + " findings; at most " + max + " in one answer; page through " + pages))));
+            }
+            return repository.findings(p.id, reportableOnly, 0, max).map(f -> mapper.profile(p, f));
+        });
+    }
+
+    /** Largest page of findings one read may ask for. */
+    public static final int MAX_PAGE_SIZE = 5_000;
 
     /**
      * The findings an event carries: everything a knowledge item could match. A genomic variant without a

@@ -26,6 +26,9 @@ public final class Views {
     public record Profile(UUID id, String caseId, int version, String source, OffsetDateTime createdAt,
             int findingCount, List<StoredFinding> findings) {}
 
+    /** One page of a profile's findings, in profile order; {@code total} counts the findings selected. */
+    public record FindingPage(int page, int size, long total, List<StoredFinding> items) {}
+
     public record Job(UUID id, String caseId, String format, String state, long recordsRead, long accepted,
             long rejected, List<FieldError> errors, UUID profileId, OffsetDateTime createdAt,
             OffsetDateTime updatedAt) {}

@@ -1,6 +1,7 @@
 package org.thyronco.genomics.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -54,7 +55,7 @@ class UploadTest {
                 .queryParam("build", "GRCh38").body(gzip(Fixtures.brafVcf())).when().post("/cases/{id}/uploads", id)
                 .then().statusCode(201).body("findingCount", equalTo(1)).extract().header("Location");
         given().header("X-Lab-Id", "LAB-1").get(location + "/findings").then().statusCode(200)
-                .body("proteinChange", hasItem("p.V600E"));
+                .body("items.proteinChange", hasItem("p.V600E"));
     }
 
     @Test
@@ -92,11 +93,27 @@ class UploadTest {
                 given().header("X-Lab-Id", "LAB-1").get(location).then().statusCode(200)
                         .body("state", equalTo("SUCCEEDED")));
         int last = extra + 1;
-        given().header("X-Lab-Id", "LAB-1").get("/cases/{id}/profiles/latest", id).then().statusCode(200)
-                .body("findings", hasSize(last))
-                .body("findings[0].proteinChange", equalTo("p.V600E"))
-                .body("findings[" + extra + "].ref", equalTo("F" + last))
-                .body("findings[" + extra + "].raw", equalTo("chr7 " + (1_000_000 + (extra - 1) * 10) + " C G"));
+        // More findings than one answer carries (3,000 in tests): the profile is refused whole, and read in pages.
+        String profileId = given().header("X-Lab-Id", "LAB-1").get("/cases/{id}/profiles", id).then()
+                .statusCode(200).extract().path("[0].id");
+        given().header("X-Lab-Id", "LAB-1").get("/cases/{id}/profiles/latest", id).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("detail", containsString("holds " + last + " findings"))
+                .body("detail", containsString("/profiles/" + profileId + "/findings?page=0&size=5000"));
+        given().header("X-Lab-Id", "LAB-1").queryParam("size", 5000).get("/profiles/{id}/findings", profileId)
+                .then().statusCode(200)
+                .body("total", equalTo(last)).body("page", equalTo(0))
+                .body("items", hasSize(5000))
+                .body("items[0].proteinChange", equalTo("p.V600E"));
+        given().header("X-Lab-Id", "LAB-1").queryParam("size", 5000).queryParam("page", 1)
+                .get("/profiles/{id}/findings", profileId).then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].ref", equalTo("F" + last))
+                .body("items[0].raw", equalTo("chr7 " + (1_000_000 + (extra - 1) * 10) + " C G"));
+        for (String[] bad : new String[][] {{"size", "0"}, {"size", "5001"}, {"page", "-1"}}) {
+            given().header("X-Lab-Id", "LAB-1").queryParam(bad[0], bad[1]).get("/profiles/{id}/findings", profileId)
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
     }
 
     @Test
@@ -248,7 +265,8 @@ class UploadTest {
                 .body("findings[0].proteinChange", equalTo("p.V600E"));
         given().header("X-Lab-Id", "LAB-1").queryParam("findings", "reportable")
                 .get("/profiles/{id}/findings", profileId).then().statusCode(200)
-                .body("gene", org.hamcrest.Matchers.contains("BRAF"));
+                .body("total", equalTo(1))
+                .body("items.gene", org.hamcrest.Matchers.contains("BRAF"));
         // Unasked, a profile comes with every finding.
         given().header("X-Lab-Id", "LAB-1").get("/profiles/{id}", profileId).then().statusCode(200)
                 .body("findingCount", equalTo(2001)).body("findings", hasSize(2001));
