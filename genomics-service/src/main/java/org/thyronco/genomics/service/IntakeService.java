@@ -96,19 +96,9 @@ public class IntakeService {
         Path spool = spooled.file();
         try {
             if (Files.size(spool) <= config.intake().syncUploadBytes()) {
-                List<NormalizedFinding> findings = new ArrayList<>();
-                List<FindingEntity> rows = new ArrayList<>();
-                Parsed parsed = parse(format, spool, effectiveBuild, sample, new Progress(), (f, row) -> {
-                    findings.add(f);
-                    rows.add(row);
-                });
-                if (!parsed.errors().isEmpty()) {
-                    throw Problems.unprocessable(parsed.rejected() + " record(s) rejected; nothing was stored",
-                            parsed.errors());
-                }
-                var stored = VertxContextSupport.subscribeAndAwait(() -> profiles.store(c, format, idempotencyKey,
-                        spooled.hash(), findings, rows));
-                return new Outcome(mapper.summary(stored.value()), stored.created(), null);
+                ProfileWriter.Written stored = readAndStore(c, format, effectiveBuild, sample, idempotencyKey, spooled,
+                        new Progress());
+                return new Outcome(mapper.summary(stored.profile()), stored.created(), null);
             }
             IntakeJobEntity job = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> {
                 IntakeJobEntity j = new IntakeJobEntity();
@@ -154,31 +144,8 @@ public class IntakeService {
         running.put(jobId, progress);
         try {
             updateJob(jobId, "RUNNING", progress, List.of(), null);
-            // The file is read on another worker while this one holds the storing transaction open: each chunk of
-            // findings is inserted while the next is being read.
-            RowStream rows = new RowStream(ProfileWriter.FINDINGS_PER_STATEMENT);
-            CompletableFuture<Parsed> reading = CompletableFuture.supplyAsync(
-                    () -> read(format, spooled.file(), build, sample, progress, rows),
-                    Infrastructure.getDefaultWorkerPool());
-            UUID profileId = null;
-            Throwable storeFailure = null;
-            try {
-                profileId = VertxContextSupport.subscribeAndAwait(
-                        () -> profiles.storeStreamed(c, format, key, spooled.hash(), rows));
-            } catch (Throwable e) {
-                storeFailure = e;
-            } finally {
-                rows.close(); // a reader still sending stops
-            }
-            Parsed parsed = finishedRead(reading);
-            if (storeFailure != null) {
-                if (parsed != null && !parsed.errors().isEmpty()) {
-                    updateJob(jobId, "FAILED", progress, parsed.errors(), null);
-                    return;
-                }
-                throw storeFailure;
-            }
-            updateJob(jobId, "SUCCEEDED", progress, List.of(), profileId);
+            ProfileWriter.Written stored = readAndStore(c, format, build, sample, key, spooled, progress);
+            updateJob(jobId, "SUCCEEDED", progress, List.of(), stored.profile().id);
         } catch (Throwable e) {
             LOG.warnf("intake job %s failed: %s", jobId, e.getMessage());
             List<FieldError> errors = jobErrors(e);
@@ -195,6 +162,42 @@ public class IntakeService {
                 LOG.debugf("spool %s already gone", spooled.file());
             }
         }
+    }
+
+    /**
+     * Reads a spooled file into a new profile, in the request (small files) or in a job: the file is read on another
+     * worker while this thread holds the storing transaction open, so each chunk of findings is inserted while the
+     * next is being read. Answers the profile stored, or the one a repeated idempotency key created before. A rejected
+     * file throws the problem that names every bad record, and nothing is stored.
+     */
+    private ProfileWriter.Written readAndStore(CaseEntity c, String format, GenomeBuild build, String sample,
+            String key, Spooled spooled, Progress progress) throws Throwable {
+        RowStream rows = new RowStream(ProfileWriter.FINDINGS_PER_STATEMENT);
+        CompletableFuture<Parsed> reading = CompletableFuture.supplyAsync(
+                () -> read(format, spooled.file(), build, sample, progress, rows),
+                Infrastructure.getDefaultWorkerPool());
+        ProfileWriter.Written stored = null;
+        Throwable storeFailure = null;
+        try {
+            stored = VertxContextSupport.subscribeAndAwait(
+                    () -> profiles.storeStreamed(c, format, key, spooled.hash(), rows));
+        } catch (Throwable e) {
+            storeFailure = e;
+        } finally {
+            rows.close(); // a reader still sending stops
+        }
+        Parsed parsed = finishedRead(reading);
+        if (storeFailure != null) {
+            if (parsed != null && !parsed.errors().isEmpty()) {
+                throw rejected(parsed);
+            }
+            throw storeFailure;
+        }
+        return stored;
+    }
+
+    private static io.quarkiverse.resteasy.problem.HttpProblem rejected(Parsed parsed) {
+        return Problems.unprocessable(parsed.rejected() + " record(s) rejected; nothing was stored", parsed.errors());
     }
 
     /**
@@ -237,8 +240,7 @@ public class IntakeService {
             if (parsed.errors().isEmpty()) {
                 rows.complete();
             } else {
-                rows.fail(Problems.unprocessable(parsed.rejected() + " record(s) rejected; nothing was stored",
-                        parsed.errors()));
+                rows.fail(rejected(parsed));
             }
             return parsed;
         } catch (RuntimeException | Error e) {

@@ -114,9 +114,9 @@ public class ProfileService {
     }
 
     /**
-     * Stores a normalized profile for a case (JSON submissions and small uploads): {@code rows} are the findings as
-     * {@link #rows} or an upload's reader prepared them. Answers the profile stored, or the one a repeated idempotency
-     * key created before (then not new); the caller decides how much of it to show.
+     * Stores a JSON submission's normalized profile: {@code rows} are its findings as {@link #rows} prepared them.
+     * Answers the profile stored, or the one a repeated idempotency key created before (then not new); the caller
+     * decides how much of it to show.
      */
     Uni<CaseService.Created<ProfileEntity>> store(CaseEntity c, String source, String idempotencyKey,
             String requestHash, List<NormalizedFinding> findings, List<FindingEntity> rows) {
@@ -132,17 +132,18 @@ public class ProfileService {
     }
 
     /**
-     * Stores an upload job's profile while its file is still being read: the profile row first, then each chunk of
+     * Stores an upload's profile while its file is still being read: the profile row first, then each chunk of
      * findings as the reader sends it, then the event, all in one transaction. A rejected file fails {@code rows},
-     * which rolls everything back. Answers the id of the profile stored, or of the one a repeated idempotency key
-     * created before (the stream is then left unread; the caller closes it).
+     * which rolls everything back. Answers the profile stored, or the one a repeated idempotency key created before
+     * (the stream is then left unread; the caller closes it).
      */
-    Uni<UUID> storeStreamed(CaseEntity c, String source, String idempotencyKey, String requestHash, RowStream rows) {
+    Uni<ProfileWriter.Written> storeStreamed(CaseEntity c, String source, String idempotencyKey, String requestHash,
+            RowStream rows) {
         return writer.write(newProfile(c, source, idempotencyKey, requestHash), rows.chunks(), rows::stored, p -> {
             RowStream.Tail tail = rows.tail();
             return events.profileStored(new ProfileEvents.ProfileEvent(c.caseId, p.id, p.version, c.labId,
                     mapper.context(c), tail.matchable(), tail.count()));
-        }).map(written -> checked(written, c, idempotencyKey, requestHash).id);
+        }).invoke(written -> checked(written, c, idempotencyKey, requestHash));
     }
 
     private static ProfileWriter.NewProfile newProfile(CaseEntity c, String source, String idempotencyKey,
