@@ -72,7 +72,8 @@ public class CaseRepository {
     /**
      * The reportable findings: every finding at a gene (normalization names the gene only where the knowledge base
      * can use it) and every fusion, copy-number change, TMB, MSI and PD-L1 result; variants elsewhere are not. The
-     * findings a profile's event carries to matching, and those a report lists.
+     * findings a profile's event carries to matching ({@code ProfileService.matchable}, the same rule on a finding in
+     * hand), and those a report lists.
      */
     private static final String REPORTABLE = " and (gene is not null or type <> 'VARIANT')";
 
@@ -82,8 +83,8 @@ public class CaseRepository {
                 + " order by ordinal", profileId).page(Page.of(page, size)).list();
     }
 
-    public Uni<Long> countFindings(UUID profileId, boolean reportableOnly) {
-        return FindingEntity.count("profileId = ?1" + (reportableOnly ? REPORTABLE : ""), profileId);
+    public Uni<Long> countReportableFindings(UUID profileId) {
+        return FindingEntity.count("profileId = ?1" + REPORTABLE, profileId);
     }
 
     public Uni<IntakeJobEntity> job(UUID id) {

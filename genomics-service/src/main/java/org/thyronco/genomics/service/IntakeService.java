@@ -232,7 +232,7 @@ public class IntakeService {
         return List.of(new FieldError("file", null, null, "intake failed: " + e.getMessage()));
     }
 
-    /** A job's read: every accepted finding goes to {@code rows}; the end of the read completes or fails the stream. */
+    /** An upload's read: every accepted finding goes to {@code rows}; the end of the read completes or fails them. */
     private Parsed read(String format, Path file, GenomeBuild build, String sample, Progress progress,
             RowStream rows) {
         try {

@@ -190,7 +190,7 @@ public class ProfileService {
     /** One page of a profile's findings (all, or the reportable ones), with how many there are in all. */
     @WithSession
     public Uni<Views.FindingPage> findings(String labId, UUID profileId, boolean reportableOnly, int page, int size) {
-        return owned(labId, profileId).chain(p -> repository.countFindings(p.id, reportableOnly)
+        return owned(labId, profileId).chain(p -> count(p, reportableOnly)
                 .chain(total -> repository.findings(p.id, reportableOnly, page, size)
                         .map(f -> new Views.FindingPage(page, size, total, f.stream().map(mapper::finding).toList()))));
     }
@@ -211,7 +211,7 @@ public class ProfileService {
      */
     private Uni<Views.Profile> withFindings(ProfileEntity p, boolean reportableOnly) {
         int max = config.reads().maxFindingsPerAnswer();
-        return repository.countFindings(p.id, reportableOnly).chain(count -> {
+        return count(p, reportableOnly).chain(count -> {
             if (count > max) {
                 String pages = "/profiles/" + p.id + "/findings?page=0&size=" + MAX_PAGE_SIZE
                         + (reportableOnly ? "&findings=reportable" : "");
@@ -222,6 +222,11 @@ public class ProfileService {
             }
             return repository.findings(p.id, reportableOnly, 0, max).map(f -> mapper.profile(p, f));
         });
+    }
+
+    /** How many findings a read selects: the profile keeps its total; only the reportable ones need counting. */
+    private Uni<Long> count(ProfileEntity p, boolean reportableOnly) {
+        return reportableOnly ? repository.countReportableFindings(p.id) : Uni.createFrom().item((long) p.findingCount);
     }
 
     /** Largest page of findings one read may ask for. */
