@@ -21,13 +21,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.thyronco.therapy.engine.Knowledge;
+import org.thyronco.therapy.engine.KnowledgeList;
 import org.thyronco.therapy.engine.Result;
 
 /**
- * Writes the knowledge part of an answer (outcome figures, regulatory entries, citations) from JSON rendered once per
- * value instead of field by field on every answer. A recommendation set is about 20 KB, mostly these values, and
- * writing them was the largest single cost of a synchronous match. The bytes are the ones Jackson's own serializer
- * produces for the value (it renders each value the first time), so the JSON is unchanged.
+ * Writes the knowledge part of an answer (outcome figures, regulatory entries, citations, cautions) from JSON rendered
+ * once instead of field by field on every answer. A recommendation set is about 20 KB, mostly these values, and writing
+ * them was the largest single cost of a synchronous match. Two granularities: a {@link KnowledgeList} (one
+ * recommendation's figures, say, shared by every answer resting on the same items) keeps its rendering in its memo
+ * slot; a single value (in lists read back from the database) is looked up by value. The bytes are the ones Jackson's
+ * own serializers produce (each is rendered the first time), so the JSON is unchanged.
  */
 @Singleton
 public class KnowledgeJson implements ObjectMapperCustomizer {
@@ -46,7 +49,40 @@ public class KnowledgeJson implements ObjectMapperCustomizer {
                 return RENDERED_ONCE.contains(bean.getBeanClass()) ? new RenderedOnce<>(serializer) : serializer;
             }
         });
+        module.addSerializer(new KnowledgeListJson());
         mapper.registerModule(module);
+    }
+
+    /**
+     * Writes a knowledge list from its memo slot, rendering it there the first time. The rendering is tagged with this
+     * serializer, one per mapper, so that a mapper configured differently never copies another's bytes.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    static final class KnowledgeListJson extends StdSerializer<KnowledgeList> {
+
+        private record Rendering(KnowledgeListJson by, SerializedString json) {}
+
+        KnowledgeListJson() {
+            super(KnowledgeList.class);
+        }
+
+        @Override
+        public void serialize(KnowledgeList list, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            SerializedString json = list.memo() instanceof Rendering r && r.by() == this ? r.json() : null;
+            if (json == null) {
+                StringWriter text = new StringWriter(1024);
+                try (JsonGenerator once = RenderedOnce.RENDERING.createGenerator(text)) {
+                    once.writeStartArray();
+                    for (Object value : list) {
+                        provider.defaultSerializeValue(value, once);
+                    }
+                    once.writeEndArray();
+                }
+                json = new SerializedString(text.toString());
+                list.memo(new Rendering(this, json));
+            }
+            gen.writeRawValue(json);
+        }
     }
 
     /** Serializes a value by copying its JSON rendered earlier; renders (and keeps) it on first sight. */
@@ -54,7 +90,7 @@ public class KnowledgeJson implements ObjectMapperCustomizer {
 
         /** Several releases' worth of values; past this, values are rendered every time rather than kept. */
         static final int MAX_VALUES = 20_000;
-        private static final JsonFactory RENDERING = new JsonFactory();
+        static final JsonFactory RENDERING = new JsonFactory();
 
         private final JsonSerializer<T> plain;
         private final Map<T, SerializedString> rendered = new ConcurrentHashMap<>();

@@ -2,8 +2,11 @@ package org.thyronco.therapy.engine;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** One knowledge release, indexed for matching: items by gene, biomarker-agnostic items apart. Immutable. */
 public final class KnowledgeIndex {
@@ -15,7 +18,23 @@ public final class KnowledgeIndex {
     private final Map<String, Knowledge.Therapy> therapies = new HashMap<>();
     private final Map<String, List<Knowledge.Item>> byGene = new HashMap<>();
     private final List<Knowledge.Item> geneless = new ArrayList<>();
+    /** Each therapy's toxicity cautions and each item's citations, assembled once per release. */
+    private final Map<String, KnowledgeList<String>> cautions = new HashMap<>();
+    private final Map<String, KnowledgeList<Result.Citation>> itemCitations = new HashMap<>();
+    /**
+     * The evidence of a recommendation, by the ids of the items it rests on (in ranking order): assembled on first
+     * use and shared by every later answer resting on the same items. Profiles of one kind (BRAF V600E anaplastic
+     * carcinoma, first line) recur, and so do their item sets; a release has at most a few thousand of them.
+     */
+    private final Map<List<String>, Evidence> evidence = new ConcurrentHashMap<>();
     private final int size;
+
+    /** What a recommendation cites from its items: outcome figures, sources, trials and label entries, each once. */
+    public record Evidence(KnowledgeList<Knowledge.Outcome> outcomes, KnowledgeList<Result.Citation> citations,
+            KnowledgeList<String> trials, KnowledgeList<Knowledge.Regulatory> regulatory) {}
+
+    /** Past this many item sets, further ones are assembled for each answer rather than kept. */
+    static final int MAX_EVIDENCE_SETS = 10_000;
 
     private KnowledgeIndex(String release, List<Knowledge.Source> sources, List<Knowledge.Therapy> therapies,
             List<Knowledge.Item> items) {
@@ -24,8 +43,16 @@ public final class KnowledgeIndex {
             this.sources.put(s.id(), s);
             this.citations.put(s.id(), TherapyMatcher.citationOf(s));
         }
-        therapies.forEach(t -> this.therapies.put(t.id(), t));
+        for (Knowledge.Therapy t : therapies) {
+            this.therapies.put(t.id(), t);
+            List<String> texts = new ArrayList<>();
+            if (t.toxicities() != null) {
+                t.toxicities().forEach(x -> texts.add(x.text()));
+            }
+            cautions.put(t.id(), KnowledgeList.of(texts));
+        }
         for (Knowledge.Item item : items) {
+            itemCitations.put(item.id(), KnowledgeList.of(item.sources().stream().map(this::citation).toList()));
             String gene = item.biomarker() == null ? null : item.biomarker().gene();
             if (gene == null) {
                 geneless.add(item);
@@ -63,6 +90,55 @@ public final class KnowledgeIndex {
 
     Knowledge.Source source(String id) {
         return sources.get(id);
+    }
+
+    /** The toxicity cautions of a therapy (none for a therapy this release does not describe). */
+    KnowledgeList<String> cautions(String therapyId) {
+        KnowledgeList<String> c = cautions.get(therapyId);
+        return c != null ? c : KnowledgeList.of(List.of());
+    }
+
+    /** An item's citations, in the order the item lists its sources. */
+    KnowledgeList<Result.Citation> citations(Knowledge.Item item) {
+        return itemCitations.get(item.id());
+    }
+
+    /** The evidence of a recommendation resting on {@code items}, primary item first. */
+    Evidence evidence(List<Knowledge.Item> items) {
+        List<String> key = new ArrayList<>(items.size());
+        for (Knowledge.Item item : items) {
+            key.add(item.id());
+        }
+        Evidence e = evidence.get(key);
+        if (e == null) {
+            e = assemble(items);
+            if (evidence.size() < MAX_EVIDENCE_SETS) {
+                evidence.putIfAbsent(key, e);
+            }
+        }
+        return e;
+    }
+
+    // Items of one therapy often repeat the same figures and label entries: each is listed once, first seen first.
+    private Evidence assemble(List<Knowledge.Item> items) {
+        Set<String> sourceIds = new LinkedHashSet<>();
+        Set<Knowledge.Outcome> outcomes = new LinkedHashSet<>();
+        Set<String> trials = new LinkedHashSet<>();
+        Set<Knowledge.Regulatory> regulatory = new LinkedHashSet<>();
+        for (Knowledge.Item item : items) {
+            sourceIds.addAll(item.sources());
+            if (item.outcomes() != null) {
+                outcomes.addAll(item.outcomes());
+            }
+            if (item.trials() != null) {
+                trials.addAll(item.trials());
+            }
+            if (item.regulatory() != null) {
+                regulatory.addAll(item.regulatory());
+            }
+        }
+        return new Evidence(KnowledgeList.of(outcomes), KnowledgeList.of(sourceIds.stream().map(this::citation).toList()),
+                KnowledgeList.of(trials), KnowledgeList.of(regulatory));
     }
 
     /** The citation of a source of this release; an unknown id is cited by itself. */

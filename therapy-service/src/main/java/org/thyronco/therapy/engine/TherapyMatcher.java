@@ -42,14 +42,26 @@ public final class TherapyMatcher {
             return new Result.RecommendationSet(index.release(), List.of(), prognostic, supportive, suppressed, warnings);
         }
         List<String> path = OncoTree.path(dx);
-        List<Profile.Finding> safe = findings == null ? List.of() : findings.stream().filter(f -> f != null).toList();
+        List<Profile.Finding> safe = new ArrayList<>(findings == null ? 0 : findings.size());
+        Set<String> genes = new LinkedHashSet<>();
+        if (findings != null) {
+            for (Profile.Finding f : findings) {
+                if (f != null) {
+                    safe.add(f);
+                    addIfPresent(genes, f.gene());
+                    addIfPresent(genes, f.threePrimeGene());
+                    addIfPresent(genes, f.fivePrimeGene());
+                }
+            }
+        }
 
         // 1. Items that apply: disease path, biomarker, setting.
         List<Candidate> candidates = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<Knowledge.Item> pool = new ArrayList<>(index.genelessItems());
-        safe.stream().flatMap(f -> java.util.stream.Stream.of(f.gene(), f.threePrimeGene(), f.fivePrimeGene()))
-                .filter(g -> g != null).distinct().forEach(g -> pool.addAll(index.itemsForGene(g)));
+        for (String gene : genes) {
+            pool.addAll(index.itemsForGene(gene));
+        }
         for (Knowledge.Item item : pool) {
             if (!seen.add(item.id())) {
                 continue;
@@ -148,8 +160,7 @@ public final class TherapyMatcher {
             scored.add(recommend(e.getKey(), e.getValue(), context, index, resistanceR2.get(e.getKey()),
                     progressedDrugs, progressedPathways));
         }
-        scored.sort(Comparator.comparingInt(Scored::levelRank).thenComparingInt(Scored::specificity)
-                .thenComparing(s -> s.lineFit() ? 0 : 1).thenComparing(s -> s.rec().therapyId()));
+        scored.sort(RANKING);
         List<Result.Recommendation> ranked = new ArrayList<>();
         for (int i = 0; i < scored.size(); i++) {
             Result.Recommendation r = scored.get(i).rec();
@@ -197,44 +208,50 @@ public final class TherapyMatcher {
 
     private record Scored(Result.Recommendation rec, int levelRank, int specificity, boolean lineFit) {}
 
+    /** Level of evidence, then disease specificity, then fit to the line of therapy; the therapy id breaks ties. */
+    private static final Comparator<Scored> RANKING = Comparator.comparingInt(Scored::levelRank)
+            .thenComparingInt(Scored::specificity).thenComparing(s -> s.lineFit() ? 0 : 1)
+            .thenComparing(s -> s.rec().therapyId());
+
+    /**
+     * A therapy's primary item: best level, then the most specific disease, then the non-neoadjuvant item (a
+     * neoadjuvant item never outranks the same therapy's main item).
+     */
+    private static final Comparator<Candidate> PRIMARY_FIRST = Comparator
+            .comparingInt((Candidate c) -> levelRank(c.item().level())).thenComparingInt(Candidate::specificity)
+            .thenComparing(c -> isNeoadjuvant(c.item()) ? 1 : 0);
+
+    private static void addIfPresent(Set<String> genes, String gene) {
+        if (gene != null) {
+            genes.add(gene);
+        }
+    }
+
     private Scored recommend(String therapyId, List<Candidate> cs, Profile.Context context, KnowledgeIndex index,
             Candidate resistance, Set<String> progressedDrugs, Set<String> progressedPathways) {
-        // The primary item decides level and label conditions: best level, then the most specific disease,
-        // then the non-neoadjuvant item (a neoadjuvant item never outranks the same therapy's main item).
-        cs.sort(Comparator.comparingInt((Candidate c) -> levelRank(c.item().level()))
-                .thenComparingInt(Candidate::specificity)
-                .thenComparing(c -> isNeoadjuvant(c.item()) ? 1 : 0));
+        // The primary item decides level and label conditions.
+        cs.sort(PRIMARY_FIRST);
         Candidate primary = cs.get(0);
         Knowledge.Item p = primary.item();
         Knowledge.Therapy therapy = index.therapy(therapyId);
         List<Result.Match> matches = new ArrayList<>();
-        Set<String> sourceIds = new LinkedHashSet<>();
-        // Items of one therapy often repeat the same figures and label entries: each is listed once, first seen first.
-        Set<Knowledge.Outcome> outcomes = new LinkedHashSet<>();
-        Set<String> trials = new LinkedHashSet<>();
-        Set<Knowledge.Regulatory> regulatory = new LinkedHashSet<>();
+        List<Knowledge.Item> items = new ArrayList<>(cs.size());
+        boolean neoadjuvant = false;
         for (Candidate c : cs) {
             matches.addAll(c.matches());
-            sourceIds.addAll(c.item().sources());
-            if (c.item().outcomes() != null) {
-                outcomes.addAll(c.item().outcomes());
-            }
-            if (c.item().trials() != null) {
-                trials.addAll(c.item().trials());
-            }
-            if (c.item().regulatory() != null) {
-                regulatory.addAll(c.item().regulatory());
-            }
+            items.add(c.item());
+            neoadjuvant |= isNeoadjuvant(c.item());
         }
+        KnowledgeIndex.Evidence evidence = index.evidence(items);
         // The label's "no known acquired resistance mutation" is not established once the disease progressed on a
         // drug of the same target (larotrectinib -> entrectinib): resistance is then likely but unknown (§0.10).
         boolean resistanceNotExcluded = resistance != null || therapy != null && therapy.pathways() != null
-                && therapy.pathways().stream().anyMatch(progressedPathways::contains);
+                && !progressedPathways.isEmpty() && therapy.pathways().stream().anyMatch(progressedPathways::contains);
         List<String> flags = new ArrayList<>(labelFlags(p, context, resistanceNotExcluded));
-        if (cs.stream().anyMatch(c -> isNeoadjuvant(c.item()))) {
+        if (neoadjuvant) {
             flags.add("neoadjuvant option");
         }
-        if (therapy != null && therapy.drugs() != null) {
+        if (therapy != null && therapy.drugs() != null && !progressedDrugs.isEmpty()) {
             // A combination that re-uses a drug the disease progressed on (lenvatinib + pembrolizumab after
             // lenvatinib) may still be intended (salvage add-on), but must not pass silently.
             List<String> reused = therapy.drugs().stream().filter(progressedDrugs::contains).toList();
@@ -251,17 +268,12 @@ public final class TherapyMatcher {
         }
         boolean investigational = p.level() == null || !ESTABLISHED_LEVELS.contains(p.level())
                 || "investigational".equals(p.status());
-        if (investigational && !trials.isEmpty()) {
-            flags.add("investigational: consider clinical trial " + String.join(", ", trials));
+        if (investigational && !evidence.trials().isEmpty()) {
+            flags.add("investigational: consider clinical trial " + String.join(", ", evidence.trials()));
         }
-        List<String> cautions = new ArrayList<>();
-        if (therapy != null && therapy.toxicities() != null) {
-            therapy.toxicities().forEach(t -> cautions.add(t.text()));
-        }
-        List<Result.Citation> citations = sourceIds.stream().map(index::citation).toList();
         Result.Recommendation rec = new Result.Recommendation(0, therapyId, therapy == null ? therapyId : therapy.name(),
-                p.level(), p.ampTier(), p.status(), investigational, matches, flags, new ArrayList<>(outcomes), citations,
-                cautions, List.copyOf(trials), new ArrayList<>(regulatory), p.summary());
+                p.level(), p.ampTier(), p.status(), investigational, matches, flags, evidence.outcomes(),
+                evidence.citations(), index.cautions(therapyId), evidence.trials(), evidence.regulatory(), p.summary());
         return new Scored(rec, levelRank, primary.specificity(), primary.lineFit());
     }
 
@@ -294,8 +306,13 @@ public final class TherapyMatcher {
 
     /** Index of the item's most specific disease on the case's path, or -1 when it does not apply. */
     static int specificity(Knowledge.Item item, List<String> path, String dx) {
-        if (item.excludedDiseases() != null && item.excludedDiseases().stream().anyMatch(path::contains)) {
-            return -1;
+        // Loops, not streams: this runs for every candidate item of every match.
+        if (item.excludedDiseases() != null) {
+            for (String excluded : item.excludedDiseases()) {
+                if (path.contains(excluded)) {
+                    return -1;
+                }
+            }
         }
         for (int i = 0; i < path.size(); i++) {
             if (item.diseases().contains(path.get(i))) {
@@ -408,7 +425,7 @@ public final class TherapyMatcher {
     private static Result.Note note(Candidate c, KnowledgeIndex index) {
         Result.Match first = c.matches().get(0);
         return new Result.Note(first.findingRef(), c.item().biomarker() == null ? null : c.item().biomarker().gene(),
-                c.item().id(), c.item().summary(), c.item().sources().stream().map(index::citation).toList());
+                c.item().id(), c.item().summary(), index.citations(c.item()));
     }
 
     private static String reason(Knowledge.Item item) {

@@ -8,6 +8,7 @@ import static org.thyronco.therapy.engine.Cases.of;
 import static org.thyronco.therapy.engine.Cases.progressedOn;
 import static org.thyronco.therapy.engine.Cases.variant;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,5 +41,20 @@ class KnowledgeJsonTest {
             assertEquals(expected, rendering.writeValueAsString(answer), "first answer (rendering each value)");
             assertEquals(expected, rendering.writeValueAsString(answer), "second answer (values rendered before)");
         }
+    }
+
+    @Test
+    void aMapperConfiguredDifferentlyNeverCopiesAnotherMappersRendering() throws Exception {
+        ObjectMapper rendering = new ObjectMapper();
+        new KnowledgeJson().customize(rendering);
+        ObjectMapper nonNull = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        ObjectMapper nonNullRendering = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        new KnowledgeJson().customize(nonNullRendering);
+        Result.RecommendationSet first = matcher.match(ctx("THAP", null), of(variant("F1", "BRAF", "p.V600E")), INDEX);
+        Result.RecommendationSet second = matcher.match(ctx("THAP", null), of(variant("F7", "BRAF", "p.V600E")), INDEX);
+        rendering.writeValueAsString(first); // the shared knowledge lists now hold this mapper's rendering
+        String expected = nonNull.writeValueAsString(second);
+        assertTrue(expected.contains("\"outcomes\":[{") && !expected.contains("\"ci\":null"), "outcomes without nulls");
+        assertEquals(expected, nonNullRendering.writeValueAsString(second));
     }
 }
