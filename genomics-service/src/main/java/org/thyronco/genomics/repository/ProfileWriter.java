@@ -51,7 +51,8 @@ public class ProfileWriter {
      */
     public Uni<Written> write(NewProfile profile, Multi<List<FindingEntity>> chunks, Runnable stored,
             Function<ProfileEntity, OutboxEventEntity> event) {
-        return pool.withTransaction(tx -> byIdempotencyKey(tx, profile.idempotencyKey()).chain(existing -> {
+        return pool.withTransaction(tx -> lockCase(tx, profile.caseId())
+                .chain(() -> byIdempotencyKey(tx, profile.idempotencyKey())).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(new Written(existing, false));
             }
@@ -71,6 +72,16 @@ public class ProfileWriter {
         }));
     }
 
+    /**
+     * Holds the case's row until commit, so that writes to one case take turns: each numbers its version after the
+     * last one committed (two at once both took the same number, and the unique key refused one with a 500), and a
+     * repeated idempotency key finds the profile its twin committed instead of inserting beside it.
+     */
+    private static Uni<Void> lockCase(SqlConnection tx, String caseId) {
+        return tx.preparedQuery("select 1 from tumour_case where case_id = $1 for update").execute(Tuple.of(caseId))
+                .replaceWithVoid();
+    }
+
     private static Uni<ProfileEntity> byIdempotencyKey(SqlConnection tx, String key) {
         if (key == null) {
             return Uni.createFrom().nullItem();
@@ -80,7 +91,7 @@ public class ProfileWriter {
                 .map(rows -> rows.size() == 0 ? null : profile(rows.iterator().next()));
     }
 
-    /** The profile row, numbered the case's next version (the unique (case, version) key refuses a racing twin). */
+    /** The profile row, numbered the case's next version (writes to one case take turns: see lockCase). */
     private static Uni<ProfileEntity> insertProfile(SqlConnection tx, NewProfile p) {
         return tx.preparedQuery("insert into profile (id, case_id, version, source, idempotency_key, request_hash,"
                 + " finding_count, created_at) select $1, $2, coalesce(max(version), 0) + 1, $3, $4, $5, 0, $6"

@@ -181,6 +181,57 @@ class ProfileSubmissionTest {
                 .body("findings", hasSize(2));
     }
 
+    @Test
+    void profilesSubmittedToOneCaseAtTheSameTimeAreAllStoredEachWithItsOwnVersion() throws Exception {
+        String id = newCase();
+        List<Integer> statuses = atOnce(6, i -> given().header("X-Lab-Id", "LAB-1").contentType(ContentType.JSON)
+                .body(Fixtures.profile(Fixtures.variant("BRAF", "V600E")))
+                .when().post("/cases/{id}/profiles", id).then().extract().statusCode());
+        assertThat(statuses).containsOnly(201);
+        List<Integer> versions = given().header("X-Lab-Id", "LAB-1").get("/cases/{id}/profiles", id).then()
+                .statusCode(200).extract().path("version");
+        assertThat(versions).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6);
+    }
+
+    @Test
+    void oneIdempotencyKeySentSeveralTimesAtOnceStoresOneProfile() throws Exception {
+        String id = newCase();
+        List<String> answers = atOnce(4, i -> {
+            var r = given().header("X-Lab-Id", "LAB-1").header("Idempotency-Key", "burst-" + id)
+                    .contentType(ContentType.JSON).body(Fixtures.profile(Fixtures.variant("BRAF", "V600E")))
+                    .when().post("/cases/{id}/profiles", id).then().extract();
+            return r.statusCode() + " " + r.path("id");
+        });
+        assertThat(answers.stream().filter(a -> a.startsWith("201 "))).hasSize(1);
+        assertThat(answers.stream().filter(a -> a.startsWith("200 "))).hasSize(3);
+        assertThat(answers.stream().map(a -> a.substring(4)).distinct()).hasSize(1);
+        given().header("X-Lab-Id", "LAB-1").get("/cases/{id}/profiles", id).then().body("$", hasSize(1));
+    }
+
+    /** Runs {@code n} calls released together, answers in call order. */
+    private static <T> List<T> atOnce(int n, java.util.function.IntFunction<T> call) throws Exception {
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<T>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int which = i;
+                calls.add(threads.submit(() -> {
+                    go.await();
+                    return call.apply(which);
+                }));
+            }
+            go.countDown();
+            List<T> out = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<T> c : calls) {
+                out.add(c.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return out;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     private JsonNode read(String s) {
         try {
             return json.readTree(s);
