@@ -13,8 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
@@ -110,18 +112,27 @@ public class KnowledgeStore {
         LOG.infof("matching index now on knowledge release %s", index.release());
     }
 
-    private Uni<KnowledgeIndex> build(String version, Set<String> itemIds) {
+    /**
+     * The index of a release whose items have all arrived, with its items in the order the release lists them. Rows
+     * come back from the database in whatever order they were stored, which follows Kafka's delivery; an index in that
+     * order made answers differ between two instances (the order of notes and figures, and which of two equally ranked
+     * items of one therapy led its recommendation).
+     */
+    private Uni<KnowledgeIndex> build(String version, List<String> itemIds) {
         return KnowledgeContentEntity.<KnowledgeContentEntity>listAll().map(rows -> {
             List<Knowledge.Source> sources = rows.stream().filter(r -> "source".equals(r.kind))
                     .map(r -> read(r.body, Knowledge.Source.class)).toList();
             List<Knowledge.Therapy> therapies = rows.stream().filter(r -> "therapy".equals(r.kind))
                     .map(r -> read(r.body, Knowledge.Therapy.class)).toList();
-            List<Knowledge.Item> items = rows.stream().filter(r -> "item".equals(r.kind))
-                    .map(r -> read(r.body, Knowledge.Item.class)).filter(i -> itemIds.contains(i.id())).toList();
-            if (items.size() != itemIds.size()) {
-                LOG.infof("release %s lists %d items, %d have arrived so far", version, itemIds.size(), items.size());
+            Map<String, Knowledge.Item> arrived = new HashMap<>();
+            Set<String> wanted = new HashSet<>(itemIds);
+            rows.stream().filter(r -> "item".equals(r.kind)).map(r -> read(r.body, Knowledge.Item.class))
+                    .filter(i -> wanted.contains(i.id())).forEach(i -> arrived.put(i.id(), i));
+            if (arrived.size() != wanted.size()) {
+                LOG.infof("release %s lists %d items, %d have arrived so far", version, wanted.size(), arrived.size());
                 return null;
             }
+            List<Knowledge.Item> items = itemIds.stream().distinct().map(arrived::get).toList();
             return KnowledgeIndex.of(version, sources, therapies, items);
         });
     }
@@ -184,8 +195,8 @@ public class KnowledgeStore {
                 });
     }
 
-    private Set<String> ids(String jsonArray) {
-        return new HashSet<>(read(jsonArray, new TypeReference<List<String>>() {}));
+    private List<String> ids(String jsonArray) {
+        return read(jsonArray, new TypeReference<List<String>>() {});
     }
 
     private <T> T read(String text, Class<T> type) {

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Loads the real curated knowledge (evidence-service's files) into an index, for golden tests. */
-final class KnowledgeFiles {
+public final class KnowledgeFiles {
 
     static final File ROOT = new File("../evidence-service/src/main/resources/knowledge");
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -20,7 +20,7 @@ final class KnowledgeFiles {
 
     private KnowledgeFiles() {}
 
-    static KnowledgeIndex load() {
+    public static KnowledgeIndex load() {
         try {
             JsonNode release = YAML.readTree(new File(ROOT, "release.yaml"));
             List<Knowledge.Item> items = new ArrayList<>();

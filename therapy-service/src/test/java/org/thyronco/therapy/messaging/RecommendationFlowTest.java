@@ -73,7 +73,10 @@ class RecommendationFlowTest {
             for (JsonNode t : YAML.readTree(new File(KNOWLEDGE, "therapies.yaml"))) {
                 records.add(content("therapy", t));
             }
-            items.forEach(i -> records.add(content("item", i)));
+            // Items arrive in the reverse of the order the release lists them: the index must follow the release.
+            List<JsonNode> arrival = new ArrayList<>(items);
+            java.util.Collections.reverse(arrival);
+            arrival.forEach(i -> records.add(content("item", i)));
             records.add(marker(release, items));
             kafka.produceStrings().fromRecords(records).awaitCompletion(Duration.ofSeconds(30));
         }
@@ -92,6 +95,22 @@ class RecommendationFlowTest {
         assertThat(answer.jsonPath().getString("recommendations[0].therapyId")).isEqualTo("dabrafenib+trametinib");
         assertThat(answer.jsonPath().getList("recommendations[0].outcomes")).isNotEmpty();
         assertThat(answer.jsonPath().getString("recommendations[0].citations[0].sourceId")).isNotBlank();
+    }
+
+    @Test
+    void theServiceAnswersWhatTheCuratedReleaseAnswersWhateverOrderItsContentArrivedIn() throws Exception {
+        ObjectNode request = matchRequest("THAP", variant("BRAF", "p.V600E"));
+        JsonNode served = JSON.readTree(given().contentType("application/json").body(request).post("/match").then()
+                .statusCode(200).extract().asString());
+        var expected = new org.thyronco.therapy.engine.TherapyMatcher().match(
+                JSON.treeToValue(request.path("context"), org.thyronco.therapy.engine.Profile.Context.class),
+                List.of(JSON.treeToValue(request.path("findings").get(0), org.thyronco.therapy.engine.Profile.Finding.class)),
+                org.thyronco.therapy.engine.KnowledgeFiles.load());
+        JsonNode curated = JSON.valueToTree(expected);
+        assertThat(served.path("supportiveCare").size()).isGreaterThan(1);
+        for (String part : List.of("recommendations", "prognostic", "supportiveCare", "suppressed")) {
+            assertThat(served.path(part)).as(part).isEqualTo(curated.path(part));
+        }
     }
 
     static ProducerRecord<String, String> content(String kind, JsonNode body) {
