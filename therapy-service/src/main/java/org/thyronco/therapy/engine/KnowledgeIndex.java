@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** One knowledge release, indexed for matching: items by gene, biomarker-agnostic items apart. Immutable. */
+/**
+ * One knowledge release, indexed for matching: items by gene, biomarker-agnostic items apart. Immutable but for the
+ * evidence it assembles on first use (thread-safe).
+ */
 public final class KnowledgeIndex {
 
     private final String release;
