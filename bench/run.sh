@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (not part of the test command). Installs bcftools and wrk from Debian if they are missing, builds the
 # suite, starts it in a temporary data directory, prints every figure beside its anchor and writes
-# docs/benchmarks.md. About 13 minutes on 2 cores. BENCH_SECONDS sets each load phase (default 15).
+# docs/benchmarks.md. About 12 minutes on 2 cores. BENCH_SECONDS sets each load phase (default 15).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for tool in bcftools wrk; do

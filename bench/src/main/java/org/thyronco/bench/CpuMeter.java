@@ -2,7 +2,6 @@ package org.thyronco.bench;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.thyronco.infra.SuiteLauncher;
@@ -20,13 +19,10 @@ final class CpuMeter {
             ProcessHandle handle = suite.process(service).toHandle();
             processes.put(service, () -> cpu(handle));
         }
-        processes.put("postgres", () -> postgres().stream().map(CpuMeter::cpu).reduce(Duration.ZERO, Duration::plus));
-    }
-
-    /** PostgreSQL's processes: the postmaster and every backend the services' pools hold open. */
-    static List<ProcessHandle> postgres() {
-        return ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.endsWith("/postgres"))
-                .orElse(false)).toList();
+        // Every PostgreSQL process (postmaster and the backends the services' pools hold open).
+        processes.put("postgres", () -> ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .map(CpuMeter::cpu).reduce(Duration.ZERO, Duration::plus));
     }
 
     Map<String, Duration> snapshot() {

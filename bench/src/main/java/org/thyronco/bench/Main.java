@@ -100,39 +100,10 @@ public final class Main {
             WrkLoad.Result g1 = dg1[1];
             md.add(row("direct, concurrency 1", d1, GATEWAY_PATH));
             md.add(row("through the gateway, concurrency 1", g1, GATEWAY_PATH));
-            // 4b. As deployed, the gateway runs in its own pod: its CPU does not come out of the service's. Here it gets
-            // one core and everything the direct call uses (evidence-service, PostgreSQL, wrk) the other, for both calls.
-            WrkLoad.Result dOwn = null;
-            WrkLoad.Result gOwn = null;
-            if (CpuPlacement.available()) {
-                try (CpuPlacement placement = new CpuPlacement()) {
-                    placement.place(suite.process("gateway").toHandle(), "0");
-                    placement.place(suite.process("evidence-service").toHandle(), "1");
-                    for (ProcessHandle pg : CpuMeter.postgres()) {
-                        placement.place(pg, "1");
-                    }
-                    WrkLoad pinned = load.on("1");
-                    pinned.run("GET", viaGateway, null, auth, 8, Duration.ofSeconds(10), Duration.ofSeconds(5));
-                    WrkLoad.Result[] own = alternating(
-                            () -> pinned.run("GET", direct, null, Map.of(), 8, Duration.ofSeconds(5), measure),
-                            () -> pinned.run("GET", viaGateway, null, auth, 8, Duration.ofSeconds(5), measure));
-                    dOwn = own[0];
-                    gOwn = own[1];
-                }
-                md.add(row("direct, concurrency 8, evidence-service + PostgreSQL + wrk on one core", dOwn, GATEWAY_PATH));
-                md.add(row("through the gateway, concurrency 8, the same, and the gateway on the other core", gOwn,
-                        GATEWAY_PATH));
-            }
             md.add(String.format("%nGateway throughput = **%.0f%%** of direct at concurrency 8 (target ≥ 80%%); added p50 = "
                     + "**%.2f ms** at concurrency 8, **%.2f ms** at concurrency 1 (target ≤ 2 ms).",
                     100 * g.requestsPerSecond() / d.requestsPerSecond(), g.p50Millis() - d.p50Millis(),
                     g1.p50Millis() - d1.p50Millis()));
-            if (gOwn != null) {
-                md.add(String.format("%nWith a core of its own (as deployed: its own pod), the gateway passes **%.0f%%** of "
-                        + "direct throughput, adding **%.2f ms** at p50. The headline figure above is the shared one: "
-                        + "there the gateway's CPU comes out of the service's.",
-                        100 * gOwn.requestsPerSecond() / dOwn.requestsPerSecond(), gOwn.p50Millis() - dOwn.p50Millis()));
-            }
             md.add("");
             md.add("CPU columns: each process's CPU time (user + system, as the operating system counts it) during the "
                     + "measured phase, divided by the requests served. The load generator and the kernel's loopback "

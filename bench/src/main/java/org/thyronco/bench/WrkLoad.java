@@ -34,22 +34,10 @@ final class WrkLoad {
 
     private final Path work;
     private final CpuMeter meter;
-    /** CPUs wrk runs on ("1"), or null for any. */
-    private final String cpus;
 
     WrkLoad(Path work, CpuMeter meter) {
-        this(work, meter, null);
-    }
-
-    private WrkLoad(Path work, CpuMeter meter, String cpus) {
         this.work = work;
         this.meter = meter;
-        this.cpus = cpus;
-    }
-
-    /** The same load, generated from {@code cpus} only (taskset). */
-    WrkLoad on(String cpus) {
-        return new WrkLoad(work, meter, cpus);
     }
 
     /** Warms up, then measures {@code method url} at a fixed concurrency; body is sent as JSON when not null. */
@@ -98,10 +86,9 @@ final class WrkLoad {
         return new Result(rps, p50, p99, errors, requests, CpuMeter.perRequest(before, after, requests));
     }
 
-    private String wrk(Path script, String url, int concurrency, Duration duration)
+    private static String wrk(Path script, String url, int concurrency, Duration duration)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(cpus == null ? List.of() : List.of("taskset", "-c", cpus));
-        cmd.addAll(List.of("wrk", "-t", String.valueOf(Math.min(2, concurrency)), "-c",
+        List<String> cmd = new ArrayList<>(List.of("wrk", "-t", String.valueOf(Math.min(2, concurrency)), "-c",
                 String.valueOf(concurrency), "-d", duration.toSeconds() + "s", "--latency", "-s", script.toString(),
                 url));
         Process process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
