@@ -14,7 +14,14 @@ import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -209,11 +216,11 @@ class ProfileSubmissionTest {
     }
 
     /** Runs {@code n} calls released together, answers in call order. */
-    private static <T> List<T> atOnce(int n, java.util.function.IntFunction<T> call) throws Exception {
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(n);
+    private static <T> List<T> atOnce(int n, IntFunction<T> call) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(n);
         try {
-            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<T>> calls = new java.util.ArrayList<>();
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<T>> calls = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 int which = i;
                 calls.add(threads.submit(() -> {
@@ -222,9 +229,9 @@ class ProfileSubmissionTest {
                 }));
             }
             go.countDown();
-            List<T> out = new java.util.ArrayList<>();
-            for (java.util.concurrent.Future<T> c : calls) {
-                out.add(c.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            List<T> out = new ArrayList<>();
+            for (Future<T> c : calls) {
+                out.add(c.get(60, TimeUnit.SECONDS));
             }
             return out;
         } finally {

@@ -53,6 +53,22 @@ public class KnowledgeJson implements ObjectMapperCustomizer {
         mapper.registerModule(module);
     }
 
+    private static final JsonFactory RENDERING = new JsonFactory();
+
+    /** What a rendering writes: one JSON value, into a generator of its own. */
+    private interface Writing {
+        void write(JsonGenerator once) throws IOException;
+    }
+
+    /** The JSON {@code writing} produces, ready to be copied into answers as it is. */
+    static SerializedString render(Writing writing) throws IOException {
+        StringWriter text = new StringWriter(512);
+        try (JsonGenerator once = RENDERING.createGenerator(text)) {
+            writing.write(once);
+        }
+        return new SerializedString(text.toString());
+    }
+
     /**
      * Writes a knowledge list from its memo slot, rendering it there the first time. The rendering is tagged with this
      * serializer, one per mapper, so that a mapper configured differently never copies another's bytes.
@@ -70,15 +86,13 @@ public class KnowledgeJson implements ObjectMapperCustomizer {
         public void serialize(KnowledgeList list, JsonGenerator gen, SerializerProvider provider) throws IOException {
             SerializedString json = list.memo() instanceof Rendering r && r.by() == this ? r.json() : null;
             if (json == null) {
-                StringWriter text = new StringWriter(1024);
-                try (JsonGenerator once = RenderedOnce.RENDERING.createGenerator(text)) {
+                json = render(once -> {
                     once.writeStartArray();
                     for (Object value : list) {
                         provider.defaultSerializeValue(value, once);
                     }
                     once.writeEndArray();
-                }
-                json = new SerializedString(text.toString());
+                });
                 list.memo(new Rendering(this, json));
             }
             gen.writeRawValue(json);
@@ -90,7 +104,6 @@ public class KnowledgeJson implements ObjectMapperCustomizer {
 
         /** Several releases' worth of values; past this, values are rendered every time rather than kept. */
         static final int MAX_VALUES = 20_000;
-        static final JsonFactory RENDERING = new JsonFactory();
 
         private final JsonSerializer<T> plain;
         private final Map<T, SerializedString> rendered = new ConcurrentHashMap<>();
@@ -112,11 +125,7 @@ public class KnowledgeJson implements ObjectMapperCustomizer {
         public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
             SerializedString json = rendered.get(value);
             if (json == null) {
-                StringWriter text = new StringWriter(256);
-                try (JsonGenerator once = RENDERING.createGenerator(text)) {
-                    plain.serialize(value, once, provider);
-                }
-                json = new SerializedString(text.toString());
+                json = render(once -> plain.serialize(value, once, provider));
                 if (rendered.size() < MAX_VALUES) {
                     rendered.put(value, json);
                 }

@@ -36,6 +36,8 @@ public final class KnowledgeIndex {
     public record Evidence(KnowledgeList<Knowledge.Outcome> outcomes, KnowledgeList<Result.Citation> citations,
             KnowledgeList<String> trials, KnowledgeList<Knowledge.Regulatory> regulatory) {}
 
+    private static final KnowledgeList<String> NO_CAUTIONS = KnowledgeList.of(List.of());
+
     /** Past this many item sets, further ones are assembled for each answer rather than kept. */
     static final int MAX_EVIDENCE_SETS = 10_000;
 
@@ -97,8 +99,7 @@ public final class KnowledgeIndex {
 
     /** The toxicity cautions of a therapy (none for a therapy this release does not describe). */
     KnowledgeList<String> cautions(String therapyId) {
-        KnowledgeList<String> c = cautions.get(therapyId);
-        return c != null ? c : KnowledgeList.of(List.of());
+        return cautions.getOrDefault(therapyId, NO_CAUTIONS);
     }
 
     /** An item's citations, in the order the item lists its sources. */
