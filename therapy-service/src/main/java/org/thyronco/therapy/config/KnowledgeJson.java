@@ -10,13 +10,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import com.fasterxml.jackson.databind.ser.ResolvableSerializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,8 +32,9 @@ import org.thyronco.therapy.engine.Result;
  * once instead of field by field on every answer. A recommendation set is about 20 KB, mostly these values, and writing
  * them was the largest single cost of a synchronous match. Two granularities: a {@link KnowledgeList} (one
  * recommendation's figures, say, shared by every answer resting on the same items) keeps its rendering in its memo
- * slot; a single value (in lists read back from the database) is looked up by value. The bytes are the ones Jackson's
- * own serializers produce (each is rendered the first time), so the JSON is unchanged.
+ * slot; a single value (in lists read back from the database) is looked up by value. The answer's prose (summaries,
+ * notes, reasons) is kept quoted, text by text. The bytes are the ones Jackson's own serializers produce (each is
+ * rendered the first time), so the JSON is unchanged.
  */
 @Singleton
 public class KnowledgeJson implements ObjectMapperCustomizer {
@@ -39,8 +43,18 @@ public class KnowledgeJson implements ObjectMapperCustomizer {
     static final Set<Class<?>> RENDERED_ONCE = Set.of(Knowledge.Outcome.class, Knowledge.Regulatory.class,
             Result.Citation.class);
 
+    /**
+     * The prose fields of an answer: a knowledge item's summary or note, or a suppression's reason. A few hundred
+     * distinct texts of up to a few hundred characters each, about 6 KB of every answer; Jackson escapes them character
+     * by character, which cost more than the rest of the answer's JSON together.
+     */
+    static final Map<Class<?>, String> KNOWN_TEXTS = Map.of(Result.Recommendation.class, "summary",
+            Result.Note.class, "text", Result.Suppressed.class, "reason");
+
     @Override
     public void customize(ObjectMapper mapper) {
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        JsonSerializer<Object> knownTexts = (JsonSerializer) new KnownText();
         SimpleModule module = new SimpleModule("thyronco-knowledge-json");
         module.setSerializerModifier(new BeanSerializerModifier() {
             @Override
@@ -48,8 +62,23 @@ public class KnowledgeJson implements ObjectMapperCustomizer {
                     JsonSerializer<?> serializer) {
                 return RENDERED_ONCE.contains(bean.getBeanClass()) ? new RenderedOnce<>(serializer) : serializer;
             }
+
+            @Override
+            public List<BeanPropertyWriter> changeProperties(SerializationConfig config, BeanDescription bean,
+                    List<BeanPropertyWriter> properties) {
+                String text = KNOWN_TEXTS.get(bean.getBeanClass());
+                for (BeanPropertyWriter property : properties) {
+                    if (property.getName().equals(text)) {
+                        property.assignSerializer(knownTexts);
+                    }
+                }
+                return properties;
+            }
         });
         module.addSerializer(new KnowledgeListJson());
+        // Registered first so that it runs last: Jackson asks the latest module's modifier first, and Blackbird leaves
+        // alone a property that already has a serializer of its own (the known texts).
+        mapper.registerModule(new BlackbirdModule());
         mapper.registerModule(module);
     }
 
@@ -96,6 +125,31 @@ public class KnowledgeJson implements ObjectMapperCustomizer {
                 list.memo(new Rendering(this, json));
             }
             gen.writeRawValue(json);
+        }
+    }
+
+    /** Writes a text from its quoted UTF-8 bytes, kept from the first time the text was written. */
+    static final class KnownText extends StdSerializer<String> {
+
+        /** Several releases' worth of texts; past this, texts are escaped every time rather than kept. */
+        static final int MAX_TEXTS = 20_000;
+
+        private final Map<String, SerializedString> quoted = new ConcurrentHashMap<>();
+
+        KnownText() {
+            super(String.class);
+        }
+
+        @Override
+        public void serialize(String text, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            SerializedString json = quoted.get(text);
+            if (json == null) {
+                json = new SerializedString(text);
+                if (quoted.size() < MAX_TEXTS) {
+                    quoted.put(text, json);
+                }
+            }
+            gen.writeString(json);
         }
     }
 

@@ -30,7 +30,16 @@ public final class KnowledgeIndex {
      * carcinoma, first line) recur, and so do their item sets; a release has at most a few thousand of them.
      */
     private final Map<List<String>, Evidence> evidence = new ConcurrentHashMap<>();
+    /**
+     * The items that apply to a diagnosis, by diagnosis and gene (biomarker-agnostic items under the diagnosis alone),
+     * each with its disease specificity: worked out on first use instead of item by item in every match. At most the
+     * release's genes times the thyroid OncoTree codes.
+     */
+    private final Map<String, List<Applicable>> applicable = new ConcurrentHashMap<>();
     private final int size;
+
+    /** An item that applies to a diagnosis, and through which disease on its path: 0 the diagnosis itself. */
+    record Applicable(Knowledge.Item item, int specificity) {}
 
     /** What a recommendation cites from its items: outcome figures, sources, trials and label entries, each once. */
     public record Evidence(KnowledgeList<Knowledge.Outcome> outcomes, KnowledgeList<Result.Citation> citations,
@@ -81,12 +90,26 @@ public final class KnowledgeIndex {
         return size;
     }
 
-    List<Knowledge.Item> itemsForGene(String gene) {
-        return byGene.getOrDefault(gene, List.of());
-    }
-
-    List<Knowledge.Item> genelessItems() {
-        return geneless;
+    /**
+     * The items about {@code gene} (null: the biomarker-agnostic ones) that apply to diagnosis {@code dx}, in release
+     * order. {@code dx} must be a known OncoTree code.
+     */
+    List<Applicable> applicable(String dx, String gene) {
+        List<Knowledge.Item> items = gene == null ? geneless : byGene.get(gene);
+        if (items == null) {
+            return List.of(); // a gene the release says nothing about (not kept: genes come from requests)
+        }
+        return applicable.computeIfAbsent(gene == null ? dx : dx + '/' + gene, key -> {
+            List<String> path = OncoTree.path(dx);
+            List<Applicable> out = new ArrayList<>();
+            for (Knowledge.Item item : items) {
+                int specificity = TherapyMatcher.specificity(item, path, dx);
+                if (specificity >= 0) {
+                    out.add(new Applicable(item, specificity));
+                }
+            }
+            return List.copyOf(out);
+        });
     }
 
     Knowledge.Therapy therapy(String id) {

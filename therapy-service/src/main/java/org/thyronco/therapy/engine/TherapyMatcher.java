@@ -58,18 +58,16 @@ public final class TherapyMatcher {
         // 1. Items that apply: disease path, biomarker, setting.
         List<Candidate> candidates = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        List<Knowledge.Item> pool = new ArrayList<>(index.genelessItems());
+        List<KnowledgeIndex.Applicable> pool = new ArrayList<>(index.applicable(dx, null));
         for (String gene : genes) {
-            pool.addAll(index.itemsForGene(gene));
+            pool.addAll(index.applicable(dx, gene));
         }
-        for (Knowledge.Item item : pool) {
+        for (KnowledgeIndex.Applicable applicable : pool) {
+            Knowledge.Item item = applicable.item();
             if (!seen.add(item.id())) {
                 continue;
             }
-            int specificity = specificity(item, path, dx);
-            if (specificity < 0) {
-                continue;
-            }
+            int specificity = applicable.specificity();
             List<String> diseasePath = path.subList(0, specificity + 1);
             List<Result.Match> matches = biomarkerMatches(item, safe, diseasePath);
             if (matches.isEmpty()) {
@@ -306,7 +304,6 @@ public final class TherapyMatcher {
 
     /** Index of the item's most specific disease on the case's path, or -1 when it does not apply. */
     static int specificity(Knowledge.Item item, List<String> path, String dx) {
-        // Loops, not streams: this runs for every candidate item of every match.
         if (item.excludedDiseases() != null) {
             for (String excluded : item.excludedDiseases()) {
                 if (path.contains(excluded)) {
