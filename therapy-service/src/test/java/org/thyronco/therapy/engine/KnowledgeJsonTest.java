@@ -57,4 +57,21 @@ class KnowledgeJsonTest {
         assertTrue(expected.contains("\"outcomes\":[{") && !expected.contains("\"ci\":null"), "outcomes without nulls");
         assertEquals(expected, nonNullRendering.writeValueAsString(second));
     }
+
+    @Test
+    void proseNeedingEscapesIsWrittenAsJacksonWritesIt() throws Exception {
+        ObjectMapper plain = new ObjectMapper();
+        ObjectMapper rendering = new ObjectMapper();
+        new KnowledgeJson().customize(rendering);
+        // Quotes, a backslash, control characters and non-Latin-1 text, as a curator may well write them.
+        String text = "ORR \u2265 50% \u2014 \"durable\" in C:\\trials\n\tper RECIST 1.1 \u00b5g/L \u0001";
+        Result.Note note = new Result.Note("F1", "TERT", "EV-X", text, List.of());
+        Result.Suppressed suppressed = new Result.Suppressed("t", "EV-Y", text);
+        for (int time = 1; time <= 2; time++) {
+            assertEquals(plain.writeValueAsString(note), rendering.writeValueAsString(note), "note, time " + time);
+            assertEquals(plain.writeValueAsString(suppressed), rendering.writeValueAsString(suppressed),
+                    "reason, time " + time);
+        }
+        assertEquals(text, rendering.readValue(rendering.writeValueAsString(note), Result.Note.class).text());
+    }
 }
