@@ -3,6 +3,7 @@ package org.thyronco.gateway.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
@@ -80,7 +81,10 @@ public class ReportResource {
         Uni<Response> profileCall = Downstream.relay("genomics-service", genomics.latestProfile(lab, caseId,
                 "reportable"));
         Uni<Response> recsCall = Downstream.relay("therapy-service", therapy.recommendations(lab, caseId, null));
-        return Uni.combine().all().unis(caseCall, profileCall, recsCall).asTuple().map(t -> {
+        return Uni.combine().all().unis(caseCall, profileCall, recsCall).asTuple()
+                // Reading a few MB of findings and rendering them as HTML or FHIR takes milliseconds: on a worker
+                // thread, not on the gateway's one event loop, which every other request waits on meanwhile.
+                .emitOn(Infrastructure.getDefaultWorkerPool()).map(t -> {
             if (t.getItem1().getStatus() != 200) {
                 return t.getItem1(); // 404 for a case that does not exist or belongs to another lab
             }
