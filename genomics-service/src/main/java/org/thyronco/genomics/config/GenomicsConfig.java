@@ -47,6 +47,10 @@ public interface GenomicsConfig {
         @WithDefault("0.5s")
         String every();
 
+        /** Wait before the schedule's first pass (read by the relay's schedule); stored profiles send at once anyway. */
+        @WithDefault("2s")
+        String delayed();
+
         /** Most events sent per relay pass. */
         @WithDefault("200")
         int batchSize();

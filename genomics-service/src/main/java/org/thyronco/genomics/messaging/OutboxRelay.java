@@ -2,10 +2,12 @@ package org.thyronco.genomics.messaging;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.ConsumeEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.core.eventbus.EventBus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -37,6 +39,11 @@ public class OutboxRelay {
     @Inject
     GenomicsConfig config;
 
+    @Inject
+    EventBus bus;
+
+    private static final String KICK = "thyronco.outbox.kick";
+
     /** A pass is running (only one at a time per instance; row locks order passes across replicas). */
     private final AtomicBoolean running = new AtomicBoolean();
 
@@ -45,7 +52,7 @@ public class OutboxRelay {
 
     // Not before the application runs: the emitter's channel is wired only once messaging has started
     // (a tick that came first failed to create this bean), and not while it shuts down.
-    @Scheduled(every = "${thyronco.outbox.every:0.5s}", delayed = "2s",
+    @Scheduled(every = "${thyronco.outbox.every:0.5s}", delayed = "${thyronco.outbox.delayed:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relay() {
@@ -67,9 +74,24 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * {@link #kick()} for a caller that is not on a Vert.x context, such as an intake job on a worker thread. The kick
+     * travels as an event-bus message, so the pass runs on a context and with a Hibernate Reactive session of its own;
+     * started from the job's thread, it shared the session of the job's next status update, and both failed.
+     */
+    public void kickFromWorker() {
+        bus.send(KICK, "");
+    }
+
+    @ConsumeEvent(KICK)
+    Uni<Void> kicked(String ignored) {
+        return Uni.createFrom().voidItem().invoke(this::kick);
+    }
+
     private void drain() {
         again.set(false);
-        pass().subscribe().with(more -> afterPass(more), failure -> afterPass(false));
+        // Deferred: a pass that fails before it starts must still end the run, or no pass would ever start again.
+        Uni.createFrom().deferred(this::pass).subscribe().with(more -> afterPass(more), failure -> afterPass(false));
     }
 
     private void afterPass(boolean fullBatch) {

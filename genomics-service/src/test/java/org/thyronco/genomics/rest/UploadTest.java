@@ -277,7 +277,7 @@ class UploadTest {
     }
 
     /** The BRAF V600E fixture followed by {@code extra} bare genomic SNVs. */
-    private static StringBuilder syntheticVcf(int extra) {
+    static StringBuilder syntheticVcf(int extra) {
         StringBuilder vcf = new StringBuilder(Fixtures.brafVcf());
         for (int i = 0; i < extra; i++) {
             vcf.append("chr7\t").append(1_000_000 + i * 10).append("\t.\tC\tG\t50\tPASS\t.\tGT\t0/1\n");
@@ -286,7 +286,7 @@ class UploadTest {
     }
 
     /** Uploads a file large enough to become a job; answers the job's location. */
-    private static String upload(String caseId, String idempotencyKey, String vcf) {
+    static String upload(String caseId, String idempotencyKey, String vcf) {
         var request = given().header("X-Lab-Id", "LAB-1").contentType("text/vcf").queryParam("build", "GRCh38");
         if (idempotencyKey != null) {
             request = request.header("Idempotency-Key", idempotencyKey);
@@ -296,7 +296,7 @@ class UploadTest {
     }
 
     /** Waits for a job to succeed; answers the id of its profile. */
-    private static String awaitSucceeded(String location) {
+    static String awaitSucceeded(String location) {
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().header("X-Lab-Id", "LAB-1").get(location).then().statusCode(200)
                         .body("state", equalTo("SUCCEEDED")));
