@@ -57,35 +57,34 @@ public class OutboxRelay {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relay() {
         // Returning Uni keeps the tick on a Vert.x context, which Hibernate Reactive requires.
-        return Uni.createFrom().voidItem().invoke(this::kick);
+        return Uni.createFrom().voidItem().invoke(this::start);
     }
 
     /**
-     * Starts a relay pass now, without waiting for the schedule: called right after a transaction that
-     * wrote events has committed, so events leave in milliseconds; the schedule remains the safety net.
-     * Kicks during a pass coalesce into one more pass after it (its query may not have seen their rows),
-     * so a burst neither waits for the next tick nor piles up passes queued on the same row locks.
-     * Must be called on a Vert.x context (a request or a consumer), as Hibernate Reactive requires.
+     * Asks for a relay pass now, without waiting for the schedule: called right after a transaction that wrote events
+     * has committed, so events leave in milliseconds; the schedule remains the safety net. Callable from any thread or
+     * context: the kick travels as an event-bus message, so the pass runs on a context and with a Hibernate Reactive
+     * session of its own (started from an intake job's context, it shared the session of the job's next status update,
+     * and both failed).
      */
     public void kick() {
-        again.set(true);
-        if (running.compareAndSet(false, true)) {
-            drain();
-        }
-    }
-
-    /**
-     * {@link #kick()} for a caller that is not on a Vert.x context, such as an intake job on a worker thread. The kick
-     * travels as an event-bus message, so the pass runs on a context and with a Hibernate Reactive session of its own;
-     * started from the job's thread, it shared the session of the job's next status update, and both failed.
-     */
-    public void kickFromWorker() {
         bus.send(KICK, "");
     }
 
     @ConsumeEvent(KICK)
     Uni<Void> kicked(String ignored) {
-        return Uni.createFrom().voidItem().invoke(this::kick);
+        return Uni.createFrom().voidItem().invoke(this::start);
+    }
+
+    /**
+     * Starts a pass unless one is running. Kicks during a pass coalesce into one more pass after it (its query may not
+     * have seen their rows), so a burst neither waits for the next tick nor piles up passes queued on the same row locks.
+     */
+    private void start() {
+        again.set(true);
+        if (running.compareAndSet(false, true)) {
+            drain();
+        }
     }
 
     private void drain() {

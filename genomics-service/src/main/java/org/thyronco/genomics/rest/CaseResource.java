@@ -53,9 +53,6 @@ public class CaseResource {
     @Inject
     ProfileService profiles;
 
-    @Inject
-    org.thyronco.genomics.messaging.OutboxRelay relay;
-
     @POST
     @Operation(operationId = "createCase", summary = "Register a case with its clinical context")
     public Uni<Response> create(@HeaderParam("X-Lab-Id") @DefaultValue("local") String lab,
@@ -94,7 +91,7 @@ public class CaseResource {
     public Uni<Response> submit(@HeaderParam("X-Lab-Id") String lab, @PathParam("caseId") String caseId,
             @HeaderParam("Idempotency-Key") @Size(max = 128) String idempotencyKey,
             @NotNull @Valid ProfileRequest request) {
-        return profiles.submit(lab, caseId, idempotencyKey, request.findings()).invoke(relay::kick).map(p -> Response
+        return profiles.submit(lab, caseId, idempotencyKey, request.findings()).map(p -> Response
                 .status(p.created() ? 201 : 200).location(URI.create("/profiles/" + p.value().id()))
                 .entity(p.value()).build());
     }

@@ -25,7 +25,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import org.thyronco.genomics.config.GenomicsConfig;
-import org.thyronco.genomics.messaging.OutboxRelay;
 import org.thyronco.genomics.mapping.CaseMapper;
 import org.thyronco.genomics.normalize.FieldError;
 import org.thyronco.genomics.normalize.FusionTsvIntake;
@@ -68,9 +67,6 @@ public class IntakeService {
 
     @Inject
     CaseMapper mapper;
-
-    @Inject
-    OutboxRelay relay;
 
     /** Progress of running jobs on this instance, merged into the job view while a job runs. */
     private final Map<UUID, Progress> running = new ConcurrentHashMap<>();
@@ -196,9 +192,6 @@ public class IntakeService {
                 throw rejected(parsed);
             }
             throw storeFailure;
-        }
-        if (stored.created()) {
-            relay.kickFromWorker(); // the new profile's event leaves now, not at the relay's next tick
         }
         return stored;
     }

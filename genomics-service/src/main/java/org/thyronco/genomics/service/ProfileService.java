@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.thyronco.genomics.config.GenomicsConfig;
 import org.thyronco.genomics.mapping.CaseMapper;
+import org.thyronco.genomics.messaging.OutboxRelay;
 import org.thyronco.genomics.messaging.ProfileEvents;
 import org.thyronco.genomics.normalize.FieldError;
 import org.thyronco.genomics.normalize.FindingInput;
@@ -27,6 +29,7 @@ import org.thyronco.genomics.normalize.NormalizedFinding;
 import org.thyronco.genomics.repository.CaseEntity;
 import org.thyronco.genomics.repository.CaseRepository;
 import org.thyronco.genomics.repository.FindingEntity;
+import org.thyronco.genomics.repository.OutboxEventEntity;
 import org.thyronco.genomics.repository.ProfileEntity;
 import org.thyronco.genomics.repository.ProfileWriter;
 
@@ -52,6 +55,9 @@ public class ProfileService {
 
     @Inject
     ProfileWriter writer;
+
+    @Inject
+    OutboxRelay relay;
 
     @Inject
     GenomicsConfig config;
@@ -124,7 +130,7 @@ public class ProfileService {
         for (int from = 0; from < rows.size(); from += ProfileWriter.FINDINGS_PER_STATEMENT) {
             chunks.add(rows.subList(from, Math.min(rows.size(), from + ProfileWriter.FINDINGS_PER_STATEMENT)));
         }
-        return writer.write(newProfile(c, source, idempotencyKey, requestHash), Multi.createFrom().iterable(chunks),
+        return write(newProfile(c, source, idempotencyKey, requestHash), Multi.createFrom().iterable(chunks),
                 () -> {}, p -> events.profileStored(new ProfileEvents.ProfileEvent(c.caseId, p.id, p.version, c.labId,
                         mapper.context(c), matchable(findings), findings.size())))
                 .map(written -> new CaseService.Created<>(checked(written, c, idempotencyKey, requestHash),
@@ -139,11 +145,21 @@ public class ProfileService {
      */
     Uni<ProfileWriter.Written> storeStreamed(CaseEntity c, String source, String idempotencyKey, String requestHash,
             RowStream rows) {
-        return writer.write(newProfile(c, source, idempotencyKey, requestHash), rows.chunks(), rows::stored, p -> {
+        return write(newProfile(c, source, idempotencyKey, requestHash), rows.chunks(), rows::stored, p -> {
             RowStream.Tail tail = rows.tail();
             return events.profileStored(new ProfileEvents.ProfileEvent(c.caseId, p.id, p.version, c.labId,
                     mapper.context(c), tail.matchable(), tail.count()));
         }).invoke(written -> checked(written, c, idempotencyKey, requestHash));
+    }
+
+    /** Writes a profile; once a new one has committed, its event leaves at once rather than at the relay's next tick. */
+    private Uni<ProfileWriter.Written> write(ProfileWriter.NewProfile profile, Multi<List<FindingEntity>> chunks,
+            Runnable stored, Function<ProfileEntity, OutboxEventEntity> event) {
+        return writer.write(profile, chunks, stored, event).invoke(written -> {
+            if (written.created()) {
+                relay.kick();
+            }
+        });
     }
 
     private static ProfileWriter.NewProfile newProfile(CaseEntity c, String source, String idempotencyKey,

@@ -89,6 +89,26 @@ public class KnowledgeJson implements ObjectMapperCustomizer {
         void write(JsonGenerator once) throws IOException;
     }
 
+    /** Several releases' worth of values or texts per memo; past this, they are rendered every time rather than kept. */
+    static final int MAX_KEPT = 20_000;
+
+    /** How a value's JSON is made the first time. */
+    private interface Making {
+        SerializedString make() throws IOException;
+    }
+
+    /** The JSON kept for {@code key}, made and kept on first sight while the memo has room. */
+    private static <K> SerializedString kept(Map<K, SerializedString> memo, K key, Making making) throws IOException {
+        SerializedString json = memo.get(key);
+        if (json == null) {
+            json = making.make();
+            if (memo.size() < MAX_KEPT) {
+                memo.put(key, json);
+            }
+        }
+        return json;
+    }
+
     /** The JSON {@code writing} produces, ready to be copied into answers as it is. */
     static SerializedString render(Writing writing) throws IOException {
         StringWriter text = new StringWriter(512);
@@ -131,9 +151,6 @@ public class KnowledgeJson implements ObjectMapperCustomizer {
     /** Writes a text from its quoted UTF-8 bytes, kept from the first time the text was written. */
     static final class KnownText extends StdSerializer<String> {
 
-        /** Several releases' worth of texts; past this, texts are escaped every time rather than kept. */
-        static final int MAX_TEXTS = 20_000;
-
         private final Map<String, SerializedString> quoted = new ConcurrentHashMap<>();
 
         KnownText() {
@@ -142,22 +159,12 @@ public class KnowledgeJson implements ObjectMapperCustomizer {
 
         @Override
         public void serialize(String text, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            SerializedString json = quoted.get(text);
-            if (json == null) {
-                json = new SerializedString(text);
-                if (quoted.size() < MAX_TEXTS) {
-                    quoted.put(text, json);
-                }
-            }
-            gen.writeString(json);
+            gen.writeString(kept(quoted, text, () -> new SerializedString(text)));
         }
     }
 
     /** Serializes a value by copying its JSON rendered earlier; renders (and keeps) it on first sight. */
     static final class RenderedOnce<T> extends StdSerializer<T> implements ResolvableSerializer {
-
-        /** Several releases' worth of values; past this, values are rendered every time rather than kept. */
-        static final int MAX_VALUES = 20_000;
 
         private final JsonSerializer<T> plain;
         private final Map<T, SerializedString> rendered = new ConcurrentHashMap<>();
@@ -177,14 +184,7 @@ public class KnowledgeJson implements ObjectMapperCustomizer {
 
         @Override
         public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            SerializedString json = rendered.get(value);
-            if (json == null) {
-                json = render(once -> plain.serialize(value, once, provider));
-                if (rendered.size() < MAX_VALUES) {
-                    rendered.put(value, json);
-                }
-            }
-            gen.writeRawValue(json);
+            gen.writeRawValue(kept(rendered, value, () -> render(once -> plain.serialize(value, once, provider))));
         }
     }
 }

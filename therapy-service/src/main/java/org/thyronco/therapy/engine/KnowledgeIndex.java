@@ -103,13 +103,30 @@ public final class KnowledgeIndex {
             List<String> path = OncoTree.path(dx);
             List<Applicable> out = new ArrayList<>();
             for (Knowledge.Item item : items) {
-                int specificity = TherapyMatcher.specificity(item, path, dx);
+                int specificity = specificity(item, path);
                 if (specificity >= 0) {
                     out.add(new Applicable(item, specificity));
                 }
             }
             return List.copyOf(out);
         });
+    }
+
+    /** Index of the item's most specific disease on the case's path, or -1 when it does not apply. */
+    private static int specificity(Knowledge.Item item, List<String> path) {
+        if (item.excludedDiseases() != null) {
+            for (String excluded : item.excludedDiseases()) {
+                if (path.contains(excluded)) {
+                    return -1;
+                }
+            }
+        }
+        for (int i = 0; i < path.size(); i++) {
+            if (item.diseases().contains(path.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     Knowledge.Therapy therapy(String id) {

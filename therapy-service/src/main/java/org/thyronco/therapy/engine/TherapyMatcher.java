@@ -302,23 +302,6 @@ public final class TherapyMatcher {
         return flags;
     }
 
-    /** Index of the item's most specific disease on the case's path, or -1 when it does not apply. */
-    static int specificity(Knowledge.Item item, List<String> path, String dx) {
-        if (item.excludedDiseases() != null) {
-            for (String excluded : item.excludedDiseases()) {
-                if (path.contains(excluded)) {
-                    return -1;
-                }
-            }
-        }
-        for (int i = 0; i < path.size(); i++) {
-            if (item.diseases().contains(path.get(i))) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     private static List<Result.Match> biomarkerMatches(Knowledge.Item item, List<Profile.Finding> findings,
             List<String> diseasePath) {
         Knowledge.Biomarker b = item.biomarker();
