@@ -1,6 +1,7 @@
 package org.thyronco.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -93,6 +94,18 @@ class SecurityTest {
         given().auth().oauth2(token("clinician")).queryParam("gene", hostile).when().get("/api/v1/evidence")
                 .then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(token("clinician")).queryParam("diagnosis", hostile).when().get("/api/v1/cases")
+                .then().statusCode(400).contentType("application/problem+json");
+        // Whole-number parameters too: Jakarta REST would answer a value it cannot convert with a bare 404.
+        for (String parameter : List.of("page", "size")) {
+            given().auth().oauth2(token("clinician")).queryParam(parameter, hostile).when().get("/api/v1/evidence")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", containsString("'" + parameter + "'"));
+            given().auth().oauth2(token("clinician")).queryParam(parameter, hostile).when().get("/api/v1/cases")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", containsString("'" + parameter + "'"));
+        }
+        given().auth().oauth2(token("clinician")).queryParam("page", hostile).when()
+                .get("/api/v1/profiles/00000000-0000-0000-0000-000000000001/findings")
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
