@@ -5,13 +5,17 @@ import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,6 +35,11 @@ public class MatchResource {
 
     /** One profile to match. */
     public record MatchRequest(@NotNull Profile.Context context, @NotNull @Size(max = 5000) List<Profile.@NotNull Finding> findings) {}
+
+    /** How the padded anchor's answer starts; the rest is 'x' up to its closing quote and brace. */
+    private static final byte[] PADDED_HEAD = "{\"status\":\"ok\",\"padding\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final int PADDED_MIN = 30;
+    private static final int PADDED_MAX = 1 << 20;
 
     @Inject
     RecommendationService recommendations;
@@ -64,5 +73,28 @@ public class MatchResource {
     @Operation(operationId = "matchPing", summary = "Trivial endpoint (benchmark anchor)")
     public Map<String, String> ping() {
         return Map.of("status", "ok");
+    }
+
+    /**
+     * The trivial endpoint with an answer of {@code bytes} bytes: a second benchmark anchor, which tells what carrying
+     * an answer as large as a match's costs (the HTTP layer, the kernel, the client) from what matching costs.
+     */
+    @GET
+    @NonBlocking
+    @Path("ping/padded")
+    @Operation(operationId = "matchPingPadded", summary = "Trivial endpoint with an answer of the given size (benchmark "
+            + "anchor)")
+    public byte[] padded(@QueryParam("bytes") @NotNull @Pattern(regexp = "[0-9]{1,7}") String bytes) {
+        int size = Integer.parseInt(bytes);
+        if (size < PADDED_MIN || size > PADDED_MAX) {
+            throw HttpProblem.builder().withStatus(400).withTitle("Bad Request")
+                    .withDetail("query parameter 'bytes' must be between " + PADDED_MIN + " and " + PADDED_MAX).build();
+        }
+        byte[] answer = new byte[size];
+        Arrays.fill(answer, (byte) 'x');
+        System.arraycopy(PADDED_HEAD, 0, answer, 0, PADDED_HEAD.length);
+        answer[size - 2] = '"';
+        answer[size - 1] = '}';
+        return answer;
     }
 }

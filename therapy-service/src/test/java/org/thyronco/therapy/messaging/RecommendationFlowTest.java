@@ -98,6 +98,24 @@ class RecommendationFlowTest {
     }
 
     @Test
+    void theBenchmarkAnchorsAnswerTrivially() throws Exception {
+        given().get("/match/ping").then().statusCode(200).body("status", equalTo("ok"));
+
+        var padded = given().queryParam("bytes", 20_153).get("/match/ping/padded").then().statusCode(200).extract();
+        assertThat(padded.contentType()).startsWith("application/json");
+        assertThat(padded.asByteArray()).hasSize(20_153);
+        JsonNode body = JSON.readTree(padded.asByteArray());
+        assertThat(body.path("status").asText()).isEqualTo("ok");
+        assertThat(body.path("padding").asText()).matches("x+");
+
+        for (String bytes : List.of("29", "1048577", "many")) {
+            var refused = given().queryParam("bytes", bytes).get("/match/ping/padded").then().statusCode(400).extract();
+            assertThat(refused.contentType()).as(bytes).startsWith("application/problem+json");
+            assertThat(refused.asString()).as(bytes).contains("bytes");
+        }
+    }
+
+    @Test
     void theServiceAnswersWhatTheCuratedReleaseAnswersWhateverOrderItsContentArrivedIn() throws Exception {
         ObjectNode request = matchRequest("THAP", variant("BRAF", "p.V600E"));
         JsonNode served = JSON.readTree(given().contentType("application/json").body(request).post("/match").then()
