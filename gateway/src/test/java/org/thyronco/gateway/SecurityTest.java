@@ -109,6 +109,15 @@ class SecurityTest {
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-13-45T09:00:00Z", "2026-02-30T09:00:00Z", "2026-01-31T99:99:99+01:00", "yesterday"})
+    void aTimeThatIsNoTimeIs400NamingTheParameter(String since) {
+        given().auth().oauth2(token("clinician")).queryParam("since", since).when()
+                .get("/api/v1/recommendations/changes")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body(containsString("since")); // in the detail, or in the violation's field
+    }
+
     @Test
     void healthAndTheOpenApiDocumentStayOpen() {
         given().when().get("/q/health/live").then().statusCode(200);
