@@ -110,6 +110,12 @@ class EvidenceResourceTest {
         given().queryParam("disease", "NOPE").when().get("/evidence")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("disease"));
+        // A page or size that is not a whole number: named, not a bare 404 (Jakarta REST's default).
+        for (String parameter : java.util.List.of("page", "size")) {
+            given().queryParam(parameter, "2.5").when().get("/evidence")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", org.hamcrest.Matchers.containsString("'" + parameter + "'"));
+        }
         given().queryParam("release", "1999.1.1").when().get("/evidence")
                 .then().statusCode(404).contentType("application/problem+json");
         given().when().get("/evidence/EV-DOES-NOT-EXIST")

@@ -46,6 +46,10 @@ class CaseResourceTest {
                 .then().statusCode(400).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body("{\"caseId\": \"X\", \"context\": {\"ecog\": \"high\"}}")
                 .when().post("/cases").then().statusCode(400).contentType("application/problem+json");
+        // A page that is not a whole number: named, not a bare 404 (Jakarta REST's default).
+        given().header("X-Lab-Id", "LAB-1").queryParam("page", "x' OR '1'='1").when().get("/cases")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("'page'"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.thyronco.therapy.messaging;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -95,6 +96,13 @@ class RecommendationFlowTest {
         assertThat(answer.jsonPath().getString("recommendations[0].therapyId")).isEqualTo("dabrafenib+trametinib");
         assertThat(answer.jsonPath().getList("recommendations[0].outcomes")).isNotEmpty();
         assertThat(answer.jsonPath().getString("recommendations[0].citations[0].sourceId")).isNotBlank();
+    }
+
+    @Test
+    void aTimeThatIsNoTimeIsRefusedByName() {
+        given().header("X-Lab-Id", "LAB-1").queryParam("since", "2026-13-45T09:00:00Z")
+                .get("/recommendations/changes").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("'since'"));
     }
 
     @Test
