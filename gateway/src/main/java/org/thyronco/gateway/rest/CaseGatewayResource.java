@@ -28,6 +28,7 @@ import org.thyronco.gateway.client.GenomicsClient;
 import org.thyronco.gateway.client.TherapyClient;
 import org.thyronco.gateway.security.Caller;
 import org.thyronco.gateway.service.Downstream;
+import org.thyronco.support.rest.QueryParameters;
 
 /** Cases, profiles, uploads, jobs and recommendations: the lab and clinician surface. */
 @Path("/api/v1")
@@ -191,14 +192,8 @@ public class CaseGatewayResource {
     @Operation(operationId = "listRecommendationChanges", summary = "Cases whose recommendations changed since a time")
     public Uni<Response> changes(@QueryParam("since") @NotNull
             @Pattern(regexp = "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]{5,18}(Z|[+-][0-9]{2}:[0-9]{2})") String since) {
-        // The pattern lets through what only looks like a time (month 13, hour 99); therapy-service would answer that
-        // with a bare 404, as Jakarta REST does for a query parameter it cannot convert.
-        try {
-            java.time.OffsetDateTime.parse(since);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new jakarta.ws.rs.BadRequestException("query parameter 'since' is not a date and time (ISO 8601 "
-                    + "with an offset, such as 2026-01-31T09:00:00Z)");
-        }
+        // The pattern lets through what only looks like a time (month 13, hour 99): refused here, by name.
+        QueryParameters.dateTime("since", since);
         return Downstream.relay("therapy-service", therapy.changes(caller.labScope(), since));
     }
 

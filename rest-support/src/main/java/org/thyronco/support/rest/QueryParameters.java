@@ -33,10 +33,22 @@ public class QueryParameters implements ParamConverterProvider {
                     "a whole number between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE);
         }
         if (rawType == OffsetDateTime.class) {
-            return (ParamConverter<T>) new Reading<>(name, OffsetDateTime::parse, DateTimeParseException.class,
-                    "a date and time in ISO 8601 with an offset, such as 2026-01-31T09:00:00Z");
+            return (ParamConverter<T>) dateTime(name);
         }
         return null;
+    }
+
+    /**
+     * {@code text} read as a date and time, or the same 400 naming {@code parameter}: for a parameter declared as text
+     * (to keep its documented pattern) that is passed on as it came.
+     */
+    public static OffsetDateTime dateTime(String parameter, String text) {
+        return dateTime(parameter).fromString(text);
+    }
+
+    private static Reading<OffsetDateTime> dateTime(String parameter) {
+        return new Reading<>(parameter, OffsetDateTime::parse, DateTimeParseException.class,
+                "a date and time in ISO 8601 with an offset, such as 2026-01-31T09:00:00Z");
     }
 
     private static String queryParameter(Annotation[] annotations) {

@@ -11,6 +11,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 
@@ -21,9 +23,9 @@ class QueryParametersTest {
 
     @Test
     void wholeNumbersAreReadAndOthersRefusedByName() {
-        ParamConverter<Integer> page = provider.getConverter(Integer.class, Integer.class, query("page"));
+        ParamConverter<Integer> page = provider.getConverter(Integer.class, Integer.class, annotationsOf("page"));
         assertEquals(3, page.fromString("3"));
-        assertEquals(-1, provider.getConverter(int.class, int.class, query("size")).fromString("-1"));
+        assertEquals(-1, provider.getConverter(int.class, int.class, annotationsOf("size")).fromString("-1"));
         for (String hostile : new String[] {"x' OR '1'='1", "1.5", "", "99999999999", "<script>"}) {
             BadRequestException refused = assertThrows(BadRequestException.class, () -> page.fromString(hostile));
             assertTrue(refused.getMessage().contains("'page'"), refused.getMessage());
@@ -36,7 +38,7 @@ class QueryParametersTest {
     @Test
     void datesAndTimesAreReadAndOthersRefusedByName() {
         ParamConverter<OffsetDateTime> since = provider.getConverter(OffsetDateTime.class, OffsetDateTime.class,
-                query("since"));
+                annotationsOf("since"));
         assertEquals(OffsetDateTime.parse("2026-01-31T09:00:00Z"), since.fromString("2026-01-31T09:00:00Z"));
         for (String notATime : new String[] {"2026-13-45T09:00:00Z", "2026-02-30T09:00:00Z", "yesterday"}) {
             BadRequestException refused = assertThrows(BadRequestException.class, () -> since.fromString(notATime));
@@ -46,36 +48,30 @@ class QueryParametersTest {
 
     @Test
     void otherParametersAndTypesAreLeftToTheFramework() {
-        assertNull(provider.getConverter(Integer.class, Integer.class, new Annotation[] {path("id")}));
-        assertNull(provider.getConverter(String.class, String.class, query("gene")));
-        assertNull(provider.getConverter(Long.class, Long.class, query("n")));
+        assertNull(provider.getConverter(Integer.class, Integer.class, annotationsOf("id")));
+        assertNull(provider.getConverter(String.class, String.class, annotationsOf("gene")));
+        assertNull(provider.getConverter(Long.class, Long.class, annotationsOf("n")));
     }
 
-    private static Annotation[] query(String name) {
-        return new Annotation[] {new QueryParam() {
-            @Override
-            public String value() {
-                return name;
-            }
+    /** Parameters as a resource declares them, for their annotations. */
+    @SuppressWarnings("unused")
+    private static void declared(@QueryParam("page") Integer page, @QueryParam("size") int size,
+            @QueryParam("since") OffsetDateTime since, @QueryParam("gene") String gene, @QueryParam("n") Long n,
+            @PathParam("id") Integer id) {}
 
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return QueryParam.class;
+    /** The annotations of {@link #declared}'s parameter {@code name}. */
+    private static Annotation[] annotationsOf(String name) {
+        try {
+            Method declared = QueryParametersTest.class.getDeclaredMethod("declared", Integer.class, int.class,
+                    OffsetDateTime.class, String.class, Long.class, Integer.class);
+            for (Parameter parameter : declared.getParameters()) {
+                if (parameter.getName().equals(name)) {
+                    return parameter.getAnnotations();
+                }
             }
-        }};
-    }
-
-    private static PathParam path(String name) {
-        return new PathParam() {
-            @Override
-            public String value() {
-                return name;
-            }
-
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return PathParam.class;
-            }
-        };
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalArgumentException(name);
     }
 }

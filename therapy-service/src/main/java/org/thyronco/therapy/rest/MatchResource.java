@@ -4,8 +4,9 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -84,12 +85,7 @@ public class MatchResource {
     @Path("ping/padded")
     @Operation(operationId = "matchPingPadded", summary = "Trivial endpoint with an answer of the given size (benchmark "
             + "anchor)")
-    public byte[] padded(@QueryParam("bytes") @NotNull @Pattern(regexp = "[0-9]{1,7}") String bytes) {
-        int size = Integer.parseInt(bytes);
-        if (size < PADDED_MIN || size > PADDED_MAX) {
-            throw HttpProblem.builder().withStatus(400).withTitle("Bad Request")
-                    .withDetail("query parameter 'bytes' must be between " + PADDED_MIN + " and " + PADDED_MAX).build();
-        }
+    public byte[] padded(@QueryParam("bytes") @NotNull @Min(PADDED_MIN) @Max(PADDED_MAX) Integer size) {
         byte[] answer = new byte[size];
         Arrays.fill(answer, (byte) 'x');
         System.arraycopy(PADDED_HEAD, 0, answer, 0, PADDED_HEAD.length);
