@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Ceiling experiments for the two throughput targets bench/run.sh reports (issues #5 and #6). Not part of the build or
+# of bench/run.sh: it applies the two patches beside it to a temporary copy of the working tree, builds that copy,
+# starts the suite from it and measures, interleaved in the same run:
+#   #5  therapy-service: ping, match, and POST /match/ceiling (the match request read and validated, a constant answer
+#       of the match's size: everything a match costs except matching and writing the answer);
+#   #6  evidence search direct, through the gateway's /api/v1 (JWT, validation, rate limit, typed client with retries
+#       and breaker), and through two unauthenticated relays that exist only in the patch: /bare/typed (a typed REST
+#       client without any of those) and /bare/raw (Vert.x's HTTP client, no REST client at all).
+# The patches add unauthenticated routes and must never be merged. About 8 minutes on 2 cores; ROUNDS (default 5) and
+# SECONDS_EACH (default 10) set the measuring.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+ROUNDS=${ROUNDS:-5}
+EACH=${SECONDS_EACH:-10}
+command -v wrk >/dev/null || apt-get install -y -q wrk >/dev/null
+
+WORK=$(mktemp -d)
+git worktree add -q --detach "$WORK/tree" HEAD
+stop() {
+  pkill -f "SuiteLauncher --root $WORK/tree" || true
+  pkill -f "$WORK/tree/" || true
+  # A service drains its Kafka consumers before it exits; give it time, then stop it for good.
+  for _ in $(seq 1 30); do pgrep -f "$WORK/tree/" >/dev/null || break; sleep 1; done
+  pkill -9 -f "$WORK/tree/" || true
+  git -C "$ROOT" worktree remove --force "$WORK/tree"
+  rm -rf "$WORK"
+}
+trap stop EXIT
+cd "$WORK/tree"
+git apply "$ROOT/bench/experiments/match-ceiling.patch" "$ROOT/bench/experiments/gateway-relay-floor.patch"
+echo "[ceilings] building the patched copy"
+./mvnw -q -B package -DskipTests
+
+CP="embedded-infra/target/embedded-infra-0.1.0-SNAPSHOT.jar:embedded-infra/target/lib/*"
+GATEWAY_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("", 0)); print(s.getsockname()[1])')
+THYRONCO_GATEWAY_RATE_LIMIT_PER_SECOND=1000000 THYRONCO_GATEWAY_RATE_LIMIT_BURST=1000000 \
+  java -cp "$CP" org.thyronco.infra.SuiteLauncher --root "$WORK/tree" --data-dir "$WORK/data" --clean \
+  --port "$GATEWAY_PORT" > "$WORK/suite.log" 2>&1 &
+for _ in $(seq 1 180); do grep -aq "UP in" "$WORK/suite.log" && break; sleep 1; done
+grep -a "UP in" "$WORK/suite.log"
+port() { grep -a "starting $1 " "$WORK/suite.log" | awk '{print $NF}'; }
+THERAPY=$(port therapy-service)
+EVIDENCE=$(port evidence-service)
+TOKEN=$(java -cp "$CP" org.thyronco.infra.LocalIssuer "$WORK/data/jwt" bench clinician 2>/dev/null | tail -1)
+BODY="$WORK/match.lua"
+cat > "$BODY" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"context":{"diagnosis":"THAP","priorTherapies":[]},"findings":[{"ref":"F1","type":"VARIANT","gene":"BRAF","proteinChange":"p.V600E","variantClass":"MISSENSE"}]}'
+LUA
+
+# Requests per second of one wrk phase (concurrency 8); $2 is the wrk thread count, the rest wrk's own arguments.
+rate() {
+  local seconds=$1 threads=$2
+  shift 2
+  wrk -t"$threads" -c8 -d"${seconds}s" "$@" | awk '/Requests\/sec/ {print int($2)}'
+}
+SEARCH="evidence?gene=BRAF&variant=V600E"
+AUTH="Authorization: Bearer $TOKEN"
+echo "[ceilings] warming up"
+for _ in 1 2; do
+  rate 10 2 "http://localhost:$THERAPY/match/ping" >/dev/null
+  rate 10 2 -s "$BODY" "http://localhost:$THERAPY/match" >/dev/null
+  rate 10 2 -s "$BODY" "http://localhost:$THERAPY/match/ceiling" >/dev/null
+  rate 10 1 "http://localhost:$EVIDENCE/$SEARCH" >/dev/null
+  rate 10 1 -H "$AUTH" "http://localhost:$GATEWAY_PORT/api/v1/$SEARCH" >/dev/null
+  rate 10 1 "http://localhost:$GATEWAY_PORT/bare/typed?gene=BRAF&variant=V600E" >/dev/null
+  rate 10 1 "http://localhost:$GATEWAY_PORT/bare/raw?gene=BRAF&variant=V600E" >/dev/null
+done
+pct() { echo $(( $1 * 100 / $2 )); }
+echo "[ceilings] #5 match vs ping, and the ceiling (a match that neither matches nor writes), req/s"
+for round in $(seq 1 "$ROUNDS"); do
+  ping=$(rate "$EACH" 2 "http://localhost:$THERAPY/match/ping")
+  match=$(rate "$EACH" 2 -s "$BODY" "http://localhost:$THERAPY/match")
+  ceiling=$(rate "$EACH" 2 -s "$BODY" "http://localhost:$THERAPY/match/ceiling")
+  echo "round $round: ping $ping | match $match ($(pct "$match" "$ping")%) | ceiling $ceiling ($(pct "$ceiling" "$ping")%)"
+done
+echo "[ceilings] #6 evidence search direct, through the gateway, and through the bare relays, req/s"
+for round in $(seq 1 "$ROUNDS"); do
+  direct=$(rate "$EACH" 1 "http://localhost:$EVIDENCE/$SEARCH")
+  gateway=$(rate "$EACH" 1 -H "$AUTH" "http://localhost:$GATEWAY_PORT/api/v1/$SEARCH")
+  typed=$(rate "$EACH" 1 "http://localhost:$GATEWAY_PORT/bare/typed?gene=BRAF&variant=V600E")
+  raw=$(rate "$EACH" 1 "http://localhost:$GATEWAY_PORT/bare/raw?gene=BRAF&variant=V600E")
+  echo "round $round: direct $direct | gateway $gateway ($(pct "$gateway" "$direct")%) |" \
+    "bare typed client $typed ($(pct "$typed" "$direct")%) | raw Vert.x relay $raw ($(pct "$raw" "$direct")%)"
+done
