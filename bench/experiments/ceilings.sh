@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Ceiling experiments for the two throughput targets bench/run.sh reports (issues #5 and #6). Not part of the build or
-# of bench/run.sh: it applies the two patches beside it to a temporary copy of the working tree, builds that copy,
-# starts the suite from it and measures, interleaved in the same run:
+# of bench/run.sh: it applies the two patches beside it to a temporary worktree of HEAD (committed work only), builds
+# it, starts the suite from it and measures, interleaved in the same run:
 #   #5  therapy-service: ping, match, and POST /match/ceiling (the match request read and validated, a constant answer
 #       of the match's size: everything a match costs except matching and writing the answer);
 #   #6  evidence search direct, through the gateway's /api/v1 (JWT, validation, rate limit, typed client with retries
 #       and breaker), and through two unauthenticated relays that exist only in the patch: /bare/typed (a typed REST
 #       client without any of those) and /bare/raw (Vert.x's HTTP client, no REST client at all).
-# The patches add unauthenticated routes and must never be merged. About 8 minutes on 2 cores; ROUNDS (default 5) and
+# The patches add unauthenticated routes and must never be merged. About 10 minutes on 2 cores; ROUNDS (default 5) and
 # SECONDS_EACH (default 10) set the measuring.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -34,7 +34,9 @@ echo "[ceilings] building the patched copy"
 ./mvnw -q -B package -DskipTests
 
 CP="embedded-infra/target/embedded-infra-0.1.0-SNAPSHOT.jar:embedded-infra/target/lib/*"
-GATEWAY_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("", 0)); print(s.getsockname()[1])')
+# The first port from 18080 that nothing listens on (the other services pick their own).
+GATEWAY_PORT=18080
+while (exec 3<>"/dev/tcp/localhost/$GATEWAY_PORT") 2>/dev/null; do GATEWAY_PORT=$((GATEWAY_PORT + 1)); done
 THYRONCO_GATEWAY_RATE_LIMIT_PER_SECOND=1000000 THYRONCO_GATEWAY_RATE_LIMIT_BURST=1000000 \
   java -cp "$CP" org.thyronco.infra.SuiteLauncher --root "$WORK/tree" --data-dir "$WORK/data" --clean \
   --port "$GATEWAY_PORT" > "$WORK/suite.log" 2>&1 &
@@ -57,32 +59,36 @@ rate() {
   shift 2
   wrk -t"$threads" -c8 -d"${seconds}s" "$@" | awk '/Requests\/sec/ {print int($2)}'
 }
-SEARCH="evidence?gene=BRAF&variant=V600E"
-AUTH="Authorization: Bearer $TOKEN"
+# The seven calls measured, each given its phase length in seconds.
+QUERY="gene=BRAF&variant=V600E"
+GATEWAY="http://localhost:$GATEWAY_PORT"
+ping() { rate "$1" 2 "http://localhost:$THERAPY/match/ping"; }
+match() { rate "$1" 2 -s "$BODY" "http://localhost:$THERAPY/match"; }
+ceiling() { rate "$1" 2 -s "$BODY" "http://localhost:$THERAPY/match/ceiling"; }
+direct() { rate "$1" 1 "http://localhost:$EVIDENCE/evidence?$QUERY"; }
+gateway() { rate "$1" 1 -H "Authorization: Bearer $TOKEN" "$GATEWAY/api/v1/evidence?$QUERY"; }
+typed() { rate "$1" 1 "$GATEWAY/bare/typed?$QUERY"; }
+raw() { rate "$1" 1 "$GATEWAY/bare/raw?$QUERY"; }
+CALLS="ping match ceiling direct gateway typed raw"
+
 echo "[ceilings] warming up"
 for _ in 1 2; do
-  rate 10 2 "http://localhost:$THERAPY/match/ping" >/dev/null
-  rate 10 2 -s "$BODY" "http://localhost:$THERAPY/match" >/dev/null
-  rate 10 2 -s "$BODY" "http://localhost:$THERAPY/match/ceiling" >/dev/null
-  rate 10 1 "http://localhost:$EVIDENCE/$SEARCH" >/dev/null
-  rate 10 1 -H "$AUTH" "http://localhost:$GATEWAY_PORT/api/v1/$SEARCH" >/dev/null
-  rate 10 1 "http://localhost:$GATEWAY_PORT/bare/typed?gene=BRAF&variant=V600E" >/dev/null
-  rate 10 1 "http://localhost:$GATEWAY_PORT/bare/raw?gene=BRAF&variant=V600E" >/dev/null
+  for call in $CALLS; do "$call" 10 >/dev/null; done
 done
 pct() { echo $(( $1 * 100 / $2 )); }
 echo "[ceilings] #5 match vs ping, and the ceiling (a match that neither matches nor writes), req/s"
 for round in $(seq 1 "$ROUNDS"); do
-  ping=$(rate "$EACH" 2 "http://localhost:$THERAPY/match/ping")
-  match=$(rate "$EACH" 2 -s "$BODY" "http://localhost:$THERAPY/match")
-  ceiling=$(rate "$EACH" 2 -s "$BODY" "http://localhost:$THERAPY/match/ceiling")
+  ping=$(ping "$EACH")
+  match=$(match "$EACH")
+  ceiling=$(ceiling "$EACH")
   echo "round $round: ping $ping | match $match ($(pct "$match" "$ping")%) | ceiling $ceiling ($(pct "$ceiling" "$ping")%)"
 done
 echo "[ceilings] #6 evidence search direct, through the gateway, and through the bare relays, req/s"
 for round in $(seq 1 "$ROUNDS"); do
-  direct=$(rate "$EACH" 1 "http://localhost:$EVIDENCE/$SEARCH")
-  gateway=$(rate "$EACH" 1 -H "$AUTH" "http://localhost:$GATEWAY_PORT/api/v1/$SEARCH")
-  typed=$(rate "$EACH" 1 "http://localhost:$GATEWAY_PORT/bare/typed?gene=BRAF&variant=V600E")
-  raw=$(rate "$EACH" 1 "http://localhost:$GATEWAY_PORT/bare/raw?gene=BRAF&variant=V600E")
+  direct=$(direct "$EACH")
+  gateway=$(gateway "$EACH")
+  typed=$(typed "$EACH")
+  raw=$(raw "$EACH")
   echo "round $round: direct $direct | gateway $gateway ($(pct "$gateway" "$direct")%) |" \
     "bare typed client $typed ($(pct "$typed" "$direct")%) | raw Vert.x relay $raw ($(pct "$raw" "$direct")%)"
 done
