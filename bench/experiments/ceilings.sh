@@ -3,7 +3,9 @@
 # of bench/run.sh: it applies the two patches beside it to a temporary worktree of HEAD (committed work only), builds
 # it, starts the suite from it and measures, interleaved in the same run:
 #   #5  therapy-service: ping, match, and POST /match/ceiling (the match request read and validated, a constant answer
-#       of the match's size: everything a match costs except matching and writing the answer);
+#       of the match's size: everything a match costs except matching and writing the answer), each with
+#       therapy-service's CPU time per request; then POST /match/ceiling/loop, the same matching and writing run back
+#       to back on the event loop, with no HTTP work in between, as CPU time per match and per writing;
 #   #6  evidence search direct, through the gateway's /api/v1 (JWT, validation, rate limit, typed client with retries
 #       and breaker), and through two unauthenticated relays that exist only in the patch: /bare/typed (a typed REST
 #       client without any of those) and /bare/raw (Vert.x's HTTP client, no REST client at all).
@@ -46,11 +48,12 @@ port() { grep -a "starting $1 " "$WORK/suite.log" | awk '{print $NF}'; }
 THERAPY=$(port therapy-service)
 EVIDENCE=$(port evidence-service)
 TOKEN=$(java -cp "$CP" org.thyronco.infra.LocalIssuer "$WORK/data/jwt" bench clinician 2>/dev/null | tail -1)
+MATCH='{"context":{"diagnosis":"THAP","priorTherapies":[]},"findings":[{"ref":"F1","type":"VARIANT","gene":"BRAF","proteinChange":"p.V600E","variantClass":"MISSENSE"}]}'
 BODY="$WORK/match.lua"
-cat > "$BODY" <<'LUA'
+cat > "$BODY" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
-wrk.body = '{"context":{"diagnosis":"THAP","priorTherapies":[]},"findings":[{"ref":"F1","type":"VARIANT","gene":"BRAF","proteinChange":"p.V600E","variantClass":"MISSENSE"}]}'
+wrk.body = '$MATCH'
 LUA
 
 # Requests per second of one wrk phase (concurrency 8); $2 is the wrk thread count, the rest wrk's own arguments.
@@ -62,9 +65,28 @@ rate() {
 # The seven calls measured, each given its phase length in seconds.
 QUERY="gene=BRAF&variant=V600E"
 GATEWAY="http://localhost:$GATEWAY_PORT"
-ping() { rate "$1" 2 "http://localhost:$THERAPY/match/ping"; }
-match() { rate "$1" 2 -s "$BODY" "http://localhost:$THERAPY/match"; }
-ceiling() { rate "$1" 2 -s "$BODY" "http://localhost:$THERAPY/match/ceiling"; }
+# therapy-service's calls also give its CPU time per request (all its threads, user and system), in microseconds:
+# "<req/s> <µs>".
+THERAPY_PID=$(pgrep -f "$WORK/tree/therapy-service/target/quarkus-app/quarkus-run.jar")
+TICK=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$THERAPY_PID/stat"; }
+therapy_rate() {
+  local seconds=$1 before after out
+  shift
+  before=$(cpu_ticks)
+  out=$(wrk -t2 -c8 -d"${seconds}s" "$@")
+  after=$(cpu_ticks)
+  echo "$out" | awk -v ticks=$((after - before)) -v tick="$TICK" \
+    '/requests in/ {n = $1} /Requests\/sec/ {printf "%d %.1f\n", $2, ticks * 1e6 / tick / n}'
+}
+ping() { therapy_rate "$1" "http://localhost:$THERAPY/match/ping"; }
+match() { therapy_rate "$1" -s "$BODY" "http://localhost:$THERAPY/match"; }
+ceiling() { therapy_rate "$1" -s "$BODY" "http://localhost:$THERAPY/match/ceiling"; }
+# "<matching µs> <writing µs>", each the mean of 20,000 run back to back.
+loop() {
+  curl -sf -X POST -H "Content-Type: application/json" --data-binary "$MATCH" \
+    "http://localhost:$THERAPY/match/ceiling/loop?n=20000"
+}
 direct() { rate "$1" 1 "http://localhost:$EVIDENCE/evidence?$QUERY"; }
 gateway() { rate "$1" 1 -H "Authorization: Bearer $TOKEN" "$GATEWAY/api/v1/evidence?$QUERY"; }
 typed() { rate "$1" 1 "$GATEWAY/bare/typed?$QUERY"; }
@@ -74,14 +96,22 @@ CALLS="ping match ceiling direct gateway typed raw"
 echo "[ceilings] warming up"
 for _ in 1 2; do
   for call in $CALLS; do "$call" 10 >/dev/null; done
+  loop >/dev/null
 done
 pct() { echo $(( $1 * 100 / $2 )); }
-echo "[ceilings] #5 match vs ping, and the ceiling (a match that neither matches nor writes), req/s"
+echo "[ceilings] #5 match vs ping, and the ceiling (a match that neither matches nor writes):" \
+  "req/s, therapy-service CPU µs per request"
 for round in $(seq 1 "$ROUNDS"); do
-  ping=$(ping "$EACH")
-  match=$(match "$EACH")
-  ceiling=$(ceiling "$EACH")
-  echo "round $round: ping $ping | match $match ($(pct "$match" "$ping")%) | ceiling $ceiling ($(pct "$ceiling" "$ping")%)"
+  read -r ping ping_cpu < <(ping "$EACH")
+  read -r match match_cpu < <(match "$EACH")
+  read -r ceiling ceiling_cpu < <(ceiling "$EACH")
+  echo "round $round: ping $ping, ${ping_cpu} µs | match $match ($(pct "$match" "$ping")%), ${match_cpu} µs |" \
+    "ceiling $ceiling ($(pct "$ceiling" "$ping")%), ${ceiling_cpu} µs"
+done
+echo "[ceilings] #5 the same matching and writing back to back on the event loop, CPU µs each (20,000 of each)"
+for round in $(seq 1 "$ROUNDS"); do
+  read -r matching writing < <(loop)
+  echo "round $round: matching $matching µs, writing $writing µs"
 done
 echo "[ceilings] #6 evidence search direct, through the gateway, and through the bare relays, req/s"
 for round in $(seq 1 "$ROUNDS"); do
