@@ -56,41 +56,39 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.body = '$MATCH'
 LUA
 
-# Requests per second of one wrk phase (concurrency 8); $2 is the wrk thread count, the rest wrk's own arguments.
+# One wrk phase at concurrency 8: "<req/s> <requests>". $2 is the wrk thread count, the rest wrk's own arguments.
 rate() {
   local seconds=$1 threads=$2
   shift 2
-  wrk -t"$threads" -c8 -d"${seconds}s" "$@" | awk '/Requests\/sec/ {print int($2)}'
+  wrk -t"$threads" -c8 -d"${seconds}s" "$@" | awk '/requests in/ {n = $1} /Requests\/sec/ {print int($2), n}'
 }
-# The seven calls measured, each given its phase length in seconds.
-QUERY="gene=BRAF&variant=V600E"
-GATEWAY="http://localhost:$GATEWAY_PORT"
-# therapy-service's calls also give its CPU time per request (all its threads, user and system), in microseconds:
-# "<req/s> <µs>".
+# A phase against therapy-service: "<req/s> <µs>", the µs its CPU time per request (all its threads, user and system).
 THERAPY_PID=$(pgrep -f "$WORK/tree/therapy-service/target/quarkus-app/quarkus-run.jar")
 TICK=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$THERAPY_PID/stat"; }
 therapy_rate() {
-  local seconds=$1 before after out
+  local seconds=$1 before rps n
   shift
   before=$(cpu_ticks)
-  out=$(wrk -t2 -c8 -d"${seconds}s" "$@")
-  after=$(cpu_ticks)
-  echo "$out" | awk -v ticks=$((after - before)) -v tick="$TICK" \
-    '/requests in/ {n = $1} /Requests\/sec/ {printf "%d %.1f\n", $2, ticks * 1e6 / tick / n}'
+  read -r rps n < <(rate "$seconds" 2 "$@")
+  awk -v rps="$rps" -v n="$n" -v ticks=$(($(cpu_ticks) - before)) -v tick="$TICK" \
+    'BEGIN {printf "%d %.1f\n", rps, ticks * 1e6 / tick / n}'
 }
+# The seven calls measured, each given its phase length in seconds, and the back-to-back loop.
+QUERY="gene=BRAF&variant=V600E"
+GATEWAY="http://localhost:$GATEWAY_PORT"
 ping() { therapy_rate "$1" "http://localhost:$THERAPY/match/ping"; }
 match() { therapy_rate "$1" -s "$BODY" "http://localhost:$THERAPY/match"; }
 ceiling() { therapy_rate "$1" -s "$BODY" "http://localhost:$THERAPY/match/ceiling"; }
+direct() { rate "$1" 1 "http://localhost:$EVIDENCE/evidence?$QUERY"; }
+gateway() { rate "$1" 1 -H "Authorization: Bearer $TOKEN" "$GATEWAY/api/v1/evidence?$QUERY"; }
+typed() { rate "$1" 1 "$GATEWAY/bare/typed?$QUERY"; }
+raw() { rate "$1" 1 "$GATEWAY/bare/raw?$QUERY"; }
 # "<matching µs> <writing µs>", each the mean of 20,000 run back to back.
 loop() {
   curl -sf -X POST -H "Content-Type: application/json" --data-binary "$MATCH" \
     "http://localhost:$THERAPY/match/ceiling/loop?n=20000"
 }
-direct() { rate "$1" 1 "http://localhost:$EVIDENCE/evidence?$QUERY"; }
-gateway() { rate "$1" 1 -H "Authorization: Bearer $TOKEN" "$GATEWAY/api/v1/evidence?$QUERY"; }
-typed() { rate "$1" 1 "$GATEWAY/bare/typed?$QUERY"; }
-raw() { rate "$1" 1 "$GATEWAY/bare/raw?$QUERY"; }
 CALLS="ping match ceiling direct gateway typed raw"
 
 echo "[ceilings] warming up"
@@ -115,10 +113,10 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 echo "[ceilings] #6 evidence search direct, through the gateway, and through the bare relays, req/s"
 for round in $(seq 1 "$ROUNDS"); do
-  direct=$(direct "$EACH")
-  gateway=$(gateway "$EACH")
-  typed=$(typed "$EACH")
-  raw=$(raw "$EACH")
+  read -r direct _ < <(direct "$EACH")
+  read -r gateway _ < <(gateway "$EACH")
+  read -r typed _ < <(typed "$EACH")
+  read -r raw _ < <(raw "$EACH")
   echo "round $round: direct $direct | gateway $gateway ($(pct "$gateway" "$direct")%) |" \
     "bare typed client $typed ($(pct "$typed" "$direct")%) | raw Vert.x relay $raw ($(pct "$raw" "$direct")%)"
 done

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.thyronco.infra.EmbeddedInfraResource;
 
@@ -111,10 +112,10 @@ class EvidenceResourceTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("disease"));
         // A page or size that is not a whole number: named, not a bare 404 (Jakarta REST's default).
-        for (String parameter : java.util.List.of("page", "size")) {
+        for (String parameter : List.of("page", "size")) {
             given().queryParam(parameter, "2.5").when().get("/evidence")
                     .then().statusCode(400).contentType("application/problem+json")
-                    .body("detail", org.hamcrest.Matchers.containsString("'" + parameter + "'"));
+                    .body("detail", containsString("'" + parameter + "'"));
         }
         given().queryParam("release", "1999.1.1").when().get("/evidence")
                 .then().statusCode(404).contentType("application/problem+json");

@@ -1,6 +1,7 @@
 package org.thyronco.genomics.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -49,7 +50,7 @@ class CaseResourceTest {
         // A page that is not a whole number: named, not a bare 404 (Jakarta REST's default).
         given().header("X-Lab-Id", "LAB-1").queryParam("page", "x' OR '1'='1").when().get("/cases")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("detail", org.hamcrest.Matchers.containsString("'page'"));
+                .body("detail", containsString("'page'"));
     }
 
     @Test
